@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+/**
+ * One place that reads the environment, shared by the server, the CLI, the
+ * benchmark and the tests, so `pnpm sikap import` and `pnpm start` always
+ * talk to the same database.
+ */
+export interface AppConfig {
+  /** A PostgreSQL URL; when absent the embedded PGlite database is used. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database. */
+  dataDir: string;
+  port: number;
+  seedDemo: boolean;
+  production: boolean;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(repoRoot, env.DATA_DIR ?? '.data'),
+    port,
+    seedDemo: !/^(false|0|no)$/i.test(env.SEED_DEMO ?? 'true'),
+    production: env.NODE_ENV === 'production',
+  };
+}

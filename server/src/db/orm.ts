@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDriver } from 'mikro-orm-pglite';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+import { sqlLogger } from './sql-counter';
+
+export type Orm = MikroORM;
+
+const DATE_OID = 1082;
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string | null /* null = in memory */ };
+
+function baseOptions(): Options {
+  return {
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, tableName: 'mikro_orm_migrations' },
+    // Explicit types in every decorator: tsx/esbuild emit no decorator metadata.
+    discovery: { requireEntitiesArray: true },
+    debug: ['query'],
+    logger: sqlLogger,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+  };
+}
+
+export async function openOrm(target: DatabaseTarget): Promise<Orm> {
+  if (target.kind === 'postgres') {
+    return MikroORM.init({ ...baseOptions(), driver: PostgreSqlDriver, clientUrl: target.url, pool: { min: 0, max: 10 } });
+  }
+  if (target.dataDir) fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
+  // Same value shapes as the pg driver under MikroORM: `date` stays a
+  // 'YYYY-MM-DD' string instead of a JS Date at local midnight.
+  const pglite = new PGlite({ dataDir: target.dataDir ?? undefined, parsers: { [DATE_OID]: (value: string) => value } });
+  await pglite.waitReady;
+  return MikroORM.init({
+    ...baseOptions(),
+    driver: PGliteDriver,
+    dbName: 'postgres',
+    driverOptions: { connection: { pglite: () => pglite } },
+  });
+}
+
+/** Applies committed migrations; never `schema:update` outside tests of the migrations themselves. */
+export async function migrate(orm: Orm): Promise<void> {
+  await orm.getMigrator().up();
+}
