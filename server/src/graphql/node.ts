@@ -1,5 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { GraphQLError } from 'graphql';
+import type { Opt } from '@mikro-orm/core';
 
 /**
  * Relay global object identification. Every entity type implements Node; its
@@ -9,7 +10,8 @@ import { GraphQLError } from 'graphql';
 @InterfaceType('Node', { description: 'An object with a globally unique, opaque ID that `node(id:)` resolves.' })
 export abstract class Node {
   @Field(() => ID, { name: 'id', description: 'Globally unique, opaque identifier of this object.' })
-  get nodeId(): string {
+  // Opt: MikroORM must not treat this computed getter as required entity data.
+  get nodeId(): Opt<string> {
     return toGlobalId(this.constructor.name, (this as unknown as { id: number }).id);
   }
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node';
 import { APPRAISAL_PERIODS, APPRAISAL_RATINGS, type AppraisalPeriod, type AppraisalRating, type Predicate } from '../../domain/enums';
@@ -47,5 +47,5 @@ export class PerformanceAppraisal extends Node {
 
   @Field(() => PredicateEnum, { description: 'Predicate derived from the two ratings (PermenPANRB 6/2022 matrix).' })
   @Property({ type: 'string', length: 16, generated: `(${PREDICATE_SQL}) stored` })
-  predicate!: Predicate;
+  predicate!: Opt<Predicate>;
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node';
 import {
@@ -50,13 +50,13 @@ export class Employee extends Node {
     type: 'date',
     generated: '(make_date(substr(nip, 1, 4)::int, substr(nip, 5, 2)::int, substr(nip, 7, 2)::int)) stored',
   })
-  birthDate!: string;
+  birthDate!: Opt<string>;
 
   @Field(() => String, { description: 'Start of service (TMT CPNS) decoded from the NIP, as YYYY-MM.' })
   @Property({ type: 'string', length: 7, generated: "(substr(nip, 9, 4) || '-' || substr(nip, 13, 2)) stored" })
-  serviceStart!: string;
+  serviceStart!: Opt<string>;
 
   @Field(() => GenderEnum, { description: 'Gender decoded from the NIP. Personal data.' })
   @Property({ type: 'string', length: 6, generated: "(case substr(nip, 15, 1) when '1' then 'MALE' else 'FEMALE' end) stored" })
-  gender!: Gender;
+  gender!: Opt<Gender>;
 }

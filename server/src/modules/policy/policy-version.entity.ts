@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Node } from '../../graphql/node';
@@ -37,7 +37,7 @@ export class PolicyVersion extends Node {
 
   @Field(() => Date, { description: 'When the version was created.' })
   @Property({ type: 'datetime', defaultRaw: 'current_timestamp' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 
   @Field(() => String, { nullable: true, description: 'Who created it.' })
   @Property({ type: 'string', nullable: true })

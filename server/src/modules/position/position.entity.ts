@@ -1,4 +1,4 @@
-import { DecimalType, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DecimalType, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node';
 import { EDUCATIONS, GRADES, POSITION_KINDS, type Education, type Grade, type PositionKind } from '../../domain/enums';
@@ -29,7 +29,7 @@ export class Position extends Node {
 
   @Field(() => Int, { description: 'Number of holders the position has room for (formasi), at least 1.' })
   @Property({ type: 'integer', default: 1, check: 'quota >= 1' })
-  quota: number = 1;
+  quota: Opt<number> = 1;
 
   @Field(() => GradeEnum, { nullable: true, description: 'Minimum grade (golongan) to be eligible; null = none.' })
   @Enum({ items: () => [...GRADES], type: 'string', nullable: true })

@@ -1,0 +1,55 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from './context';
+import { compileOrder, compileWhere, type OrderDirection, type WhereSpec } from './filters';
+import { paginate, type Connection, type ConnectionArgs } from './pagination';
+import { and, raw, sql, type Sql } from './sql';
+
+/** How a root list maps to SQL: its table, filters and sortable columns. */
+export interface ListSpec<T extends object> {
+  entity: EntityClass<T>;
+  table: string;
+  alias: string;
+  where: WhereSpec<Context>;
+  order: Record<string, Sql>;
+  defaultOrder: Sql;
+}
+
+export interface ListArgs extends ConnectionArgs {
+  where?: object | null;
+  orderBy?: { field: string; direction?: OrderDirection | null }[] | null;
+}
+
+/** Runs a fragment on the given EntityManager (inside a transaction, pass the transaction's). */
+export async function execute<R = Record<string, unknown>>(em: EntityManager, query: Sql): Promise<R[]> {
+  return em.getConnection().execute<R[]>(query.text, [...query.params], 'all', em.getTransactionContext());
+}
+
+/**
+ * A filtered, ordered, paged root list in at most two statements: the page
+ * (with one extra row to detect a next page) and, only when asked, the count.
+ * Rows are merged into the request's identity map so nested resolvers and
+ * DataLoaders see the same instances.
+ */
+export async function listConnection<T extends object>(
+  ctx: Context,
+  spec: ListSpec<T>,
+  args: ListArgs,
+  extraConditions: Sql[] = [],
+): Promise<Connection<T>> {
+  const a = spec.alias;
+  const cond = and([compileWhere(args.where, spec.where, a, ctx), ...extraConditions]);
+  const from = sql`${raw(spec.table)} ${raw(a)} where ${cond}`;
+  return paginate<T>(
+    args,
+    async (limit, offset) => {
+      const order = compileOrder(args.orderBy, spec.order, a, spec.defaultOrder);
+      const rows = await execute(ctx.em, sql`select ${raw(a)}.* from ${from} order by ${order} limit ${limit} offset ${offset}`);
+      return rows.map((row) => ctx.em.map(spec.entity, row as never));
+    },
+    async () => {
+      const [row] = await execute<{ n: string | number }>(ctx.em, sql`select count(*) as n from ${from}`);
+      return Number(row?.n ?? 0);
+    },
+  );
+}

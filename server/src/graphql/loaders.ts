@@ -1,0 +1,60 @@
+import DataLoader from 'dataloader';
+import type { EntityName } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+interface WithId {
+  id: number;
+}
+
+/**
+ * Per-request DataLoaders, created lazily by key so each module can declare
+ * the batch loads it needs without a central registry. One batch = one SQL
+ * statement, whatever the number of parent rows.
+ */
+export class Loaders {
+  private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(readonly em: EntityManager) {}
+
+  /** A loader under `key`, built once per request by `factory`. */
+  get<K, V>(key: string, factory: (em: EntityManager) => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.cache.get(key) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = factory(this.em);
+      this.cache.set(key, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+
+  /** Entities by primary key; missing ids resolve to null. */
+  byId<T extends WithId>(entity: EntityName<T> & { name: string }): DataLoader<number, T | null> {
+    return this.get(`byId:${entity.name}`, (em) => new DataLoader<number, T | null>(async (ids) => {
+      const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }));
+  }
+
+  /**
+   * Children by a foreign key (e.g. positions by unit id), in a stable order.
+   * `fk` is the ManyToOne property on the child entity.
+   */
+  hasMany<T extends WithId>(
+    entity: EntityName<T> & { name: string },
+    fk: string,
+    orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' },
+  ): DataLoader<number, T[]> {
+    return this.get(`hasMany:${entity.name}.${fk}`, (em) => new DataLoader<number, T[]>(async (ids) => {
+      const rows = (await em.find(entity, { [fk]: { $in: [...ids] } } as never, { orderBy: { ...orderBy, id: 'asc' } as never })) as T[];
+      const groups = new Map<number, T[]>();
+      for (const row of rows) {
+        const parent = (row as unknown as Record<string, WithId | null>)[fk];
+        if (!parent) continue;
+        const list = groups.get(parent.id);
+        if (list) list.push(row);
+        else groups.set(parent.id, [row]);
+      }
+      return ids.map((id) => groups.get(id) ?? []);
+    }));
+  }
+}

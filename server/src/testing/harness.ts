@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrate, openOrm, type DatabaseTarget, type Orm } from '../db/orm';
+import { ensurePolicyVersions } from '../db/bootstrap';
+import { createApp } from '../app';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Each test file gets its own database: a fresh in-memory PGlite, or with
+ * DATABASE_URL a throw-away database on that server, so files can run in
+ * parallel and never see each other's rows.
+ */
+export async function openTestOrm(): Promise<{ orm: Orm; dispose: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  let target: DatabaseTarget = { kind: 'pglite', dataDir: null };
+  let drop = async () => {};
+  if (url) {
+    const name = `sikap_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    target = { kind: 'postgres', url: u.toString() };
+    drop = async () => {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    };
+  }
+  const orm = await openOrm(target);
+  await migrate(orm);
+  await ensurePolicyVersions(orm.em.fork() as EntityManager);
+  return {
+    orm,
+    dispose: async () => {
+      await orm.close(true);
+      await drop();
+    },
+  };
+}
+
+export interface GraphQLResponse<D = Record<string, unknown>> {
+  data?: D;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
+  extensions?: { sqlStatements?: number } & Record<string, unknown>;
+}
+
+export interface TestServer {
+  orm: Orm;
+  url: string;
+  /** POSTs a GraphQL document over HTTP, exactly as a client would. */
+  gql<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<D>>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const { orm, dispose } = await openTestOrm();
+  const { app, apollo } = await createApp({ orm, production: false });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    orm,
+    url,
+    async gql(query, variables, headers) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GraphQLResponse<never>;
+    },
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await apollo.stop();
+      await dispose();
+    },
+  };
+}
