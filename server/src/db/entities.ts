@@ -7,8 +7,10 @@ import { PerformanceAppraisal } from '../modules/appraisal/performance-appraisal
 import { Training, TrainingEvaluation, TrainingParticipation } from '../modules/training/training.entity';
 import { StakeholderInput } from '../modules/stakeholder/stakeholder-input.entity';
 import { PolicyVersion } from '../modules/policy/policy-version.entity';
+import { AssignmentPlan, AssignmentPlanItem } from '../modules/matching/assignment-plan.entity';
 
 export const entities = [
   Unit, Competency, CompetencyLevel, Position, PositionRequirement, Employee, CompetencyAssessment,
   PerformanceAppraisal, Training, TrainingParticipation, TrainingEvaluation, StakeholderInput, PolicyVersion,
+  AssignmentPlan, AssignmentPlanItem,
 ];

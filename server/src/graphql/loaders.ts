@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityName } from '@mikro-orm/core';
+import { wrap, type EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 interface WithId {
@@ -29,8 +29,19 @@ export class Loaders {
   /** Entities by primary key; missing ids resolve to null. */
   byId<T extends WithId>(entity: EntityName<T> & { name: string }): DataLoader<number, T | null> {
     return this.get(`byId:${entity.name}`, (em) => new DataLoader<number, T | null>(async (ids) => {
-      const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
-      const map = new Map(rows.map((r) => [r.id, r]));
+      // Rows already loaded in this request (e.g. by a list query) are served
+      // from the identity map; only the rest costs a statement.
+      const map = new Map<number, T>();
+      const missing: number[] = [];
+      for (const id of ids) {
+        const known = em.getUnitOfWork().getById<T>(entity.name, id as never);
+        if (known && wrap(known).isInitialized()) map.set(id, known);
+        else missing.push(id);
+      }
+      if (missing.length > 0) {
+        const rows = (await em.find(entity, { id: { $in: missing } } as never)) as T[];
+        for (const r of rows) map.set(r.id, r);
+      }
       return ids.map((id) => map.get(id) ?? null);
     }));
   }

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129034604_initial } from './Migration20261129034604_initial';
+import { Migration20261129040938_assignment_plans } from './Migration20261129040938_assignment_plans';
 
 /**
  * Migrations are listed explicitly (not globbed) so they load the same way
@@ -7,4 +8,5 @@ import { Migration20261129034604_initial } from './Migration20261129034604_initi
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129034604_initial', class: Migration20261129034604_initial },
+  { name: 'Migration20261129040938_assignment_plans', class: Migration20261129040938_assignment_plans },
 ];

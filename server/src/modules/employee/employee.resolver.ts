@@ -1,0 +1,261 @@
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../../graphql/context';
+import { idConditions, scalarConditions } from '../../graphql/filters';
+import { ConnectionArgs, MAX_PAGE_SIZE, type Connection } from '../../graphql/pagination';
+import { listConnection, type ListSpec } from '../../graphql/list';
+import { DeletePayload } from '../../graphql/mutation';
+import { expectGlobalId } from '../../graphql/node';
+import { and, raw, sql, type Sql } from '../../graphql/sql';
+import { EDUCATIONS, GRADES, PREDICATES, type Predicate } from '../../domain/enums';
+import { ageOn } from '../../domain/ordinal';
+import { PredicateEnum } from '../../graphql/enums';
+import { Unit } from '../unit/unit.entity';
+import { subtreeIds, subtreeIdsByCode } from '../unit/unit.sql';
+import { Position } from '../position/position.entity';
+import { Competency } from '../competency/competency.entity';
+import { CompetencyAssessment } from '../assessment/competency-assessment.entity';
+import { PerformanceAppraisal } from '../appraisal/performance-appraisal.entity';
+import { TrainingParticipation } from '../training/training.entity';
+import { activePolicyParameters } from '../policy/policy.service';
+import { Employee } from './employee.entity';
+import {
+  CompetencyLevelCondition, CompetencyLevelEntry, DevelopmentHoursCondition, EmployeeConnection, EmployeeInput, EmployeeOrder,
+  EmployeePayload, EmployeeWhere, HasAssessmentCondition, LatestPredicateCondition,
+} from './employee.types';
+import {
+  checkYear, currentLevelSql, dateConditions, developmentHoursSql, latestPredicateSql, rangeConditions, resolveAsOf,
+} from './employee.sql';
+import {
+  assessmentsLoader, competencyProfileLoader, currentLevelLoader, developmentHoursLoader, latestPredicateLoader, unitEmployeesLoader,
+} from './employee.loaders';
+import { createEmployee, deleteEmployee, updateEmployee } from './employee.service';
+
+// Domain constants, not user input: inlined so the planner can fold them.
+const rankOf = (values: readonly string[], column: string): Sql =>
+  raw(`array_position(array[${values.map((v) => `'${v}'`).join(', ')}]::text[], ${column}::text)`);
+
+function competencyLevelConditions(c: CompetencyLevelCondition, a: string): Sql[] {
+  const level = currentLevelSql(raw(`${a}.id`), c.competency, resolveAsOf(c.asOf, 'where.competencyLevel.asOf'));
+  // Never assessed has no level: it is "below" anything (counts as 0) and never "above".
+  const out = [
+    ...rangeConditions(sql`coalesce(${level}, 0)`, { lt: c.lt, lte: c.lte }),
+    ...rangeConditions(level, { gt: c.gt, gte: c.gte }),
+  ];
+  if (c.assessed != null) out.push(c.assessed ? sql`${level} is not null` : sql`${level} is null`);
+  return out;
+}
+
+function hasAssessmentCondition(c: HasAssessmentCondition, a: string): Sql {
+  const parts: Sql[] = [sql`ha.employee_id = ${raw(a)}.id`];
+  if (c.competency != null) parts.push(sql`ha.competency_id = (select hc.id from competency hc where hc.code = ${c.competency})`);
+  if (c.level) parts.push(...scalarConditions(raw('ha.level'), { ...c.level }));
+  if (c.assessedAt) parts.push(...dateConditions(raw('ha.assessed_at'), { ...c.assessedAt }, 'where.hasAssessment.assessedAt'));
+  return sql`exists (select 1 from competency_assessment ha where ${and(parts)})`;
+}
+
+function latestPredicateConditions(c: LatestPredicateCondition, a: string): Sql[] {
+  const predicate = latestPredicateSql(raw(`${a}.id`), resolveAsOf(c.asOf, 'where.latestPredicate.asOf'));
+  return scalarConditions(predicate, { ...c.predicate }, PREDICATES);
+}
+
+function developmentHoursConditions(c: DevelopmentHoursCondition, a: string): Sql[] {
+  const hours = developmentHoursSql(raw(`${a}.id`), checkYear(c.year, 'where.developmentHours.year'));
+  return rangeConditions(hours, c);
+}
+
+/**
+ * Every employee filter is a condition on the employee row (correlated
+ * EXISTS or scalar subqueries for history), so a whole `where` tree, with
+ * and/or/not, stays one SQL statement.
+ */
+export const employeeListSpec: ListSpec<Employee> = {
+  entity: Employee,
+  table: 'employee',
+  alias: 'e',
+  where: {
+    id: (v, a) => idConditions(raw(`${a}.id`), v, 'Employee', 'where.id'),
+    nip: (v, a) => scalarConditions(raw(`${a}.nip`), v),
+    name: (v, a) => scalarConditions(raw(`${a}.name`), v),
+    status: (v, a) => scalarConditions(raw(`${a}.status`), v),
+    grade: (v, a) => scalarConditions(raw(`${a}.grade`), v, GRADES),
+    education: (v, a) => scalarConditions(raw(`${a}.education`), v, EDUCATIONS),
+    gender: (v, a) => scalarConditions(raw(`${a}.gender`), v),
+    birthDate: (v, a) => dateConditions(raw(`${a}.birth_date`), v, 'where.birthDate'),
+    unit: (v, a) => idConditions(raw(`${a}.unit_id`), v, 'Unit', 'where.unit'),
+    unitSubtreeOf: (v: string, a) => sql`${raw(a)}.unit_id in ${subtreeIds(expectGlobalId(v, 'Unit', 'where.unitSubtreeOf'))}`,
+    unitSubtreeOfCode: (v: string, a) => sql`${raw(a)}.unit_id in ${subtreeIdsByCode(v)}`,
+    position: (v, a) => idConditions(raw(`${a}.position_id`), v, 'Position', 'where.position'),
+    positionKind: (v, a) => scalarConditions(raw(`(select pk.kind from position pk where pk.id = ${a}.position_id)`), v),
+    competencyLevel: (v: CompetencyLevelCondition, a) => competencyLevelConditions(v, a),
+    hasAssessment: (v: HasAssessmentCondition, a) => hasAssessmentCondition(v, a),
+    latestPredicate: (v: LatestPredicateCondition, a) => latestPredicateConditions(v, a),
+    developmentHours: (v: DevelopmentHoursCondition, a) => developmentHoursConditions(v, a),
+  },
+  order: {
+    name: raw('e.name'),
+    nip: raw('e.nip'),
+    grade: rankOf(GRADES, 'e.grade'),
+    education: rankOf(EDUCATIONS, 'e.education'),
+    birthDate: raw('e.birth_date'),
+    unitCode: raw('(select ou.code from unit ou where ou.id = e.unit_id)'),
+  },
+  defaultOrder: raw('e.name asc'),
+};
+
+@Resolver(() => Employee)
+export class EmployeeResolver {
+  @Query(() => Employee, { nullable: true, description: 'An employee by NIP; null when there is none.' })
+  async employee(@Arg('nip', () => String, { description: 'NIP, 18 digits.' }) nip: string, @Ctx() ctx: Context): Promise<Employee | null> {
+    return ctx.em.findOne(Employee, { nip });
+  }
+
+  @Query(() => EmployeeConnection, { description: 'Employees, filtered, ordered (by name unless orderBy says otherwise) and paged; one SQL statement whatever the filter.' })
+  async employees(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('where', () => EmployeeWhere, { nullable: true, description: 'Filter.' }) where: EmployeeWhere | null,
+    @Arg('orderBy', () => [EmployeeOrder], { nullable: true, description: 'Sort keys, applied in order.' }) orderBy: EmployeeOrder[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Employee>> {
+    return listConnection(ctx, employeeListSpec, { ...page, where, orderBy });
+  }
+
+  @FieldResolver(() => Unit, { description: 'The unit the employee belongs to.' })
+  async unit(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Unit> {
+    return (await ctx.loaders.byId(Unit).load(employee.unit.id))!;
+  }
+
+  @FieldResolver(() => Position, { nullable: true, description: 'Current position; null when unplaced.' })
+  async position(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Position | null> {
+    return employee.position ? ctx.loaders.byId(Position).load(employee.position.id) : null;
+  }
+
+  @FieldResolver(() => [CompetencyAssessment], { description: 'Assessment history, newest first.' })
+  async assessments(
+    @Root() employee: Employee,
+    @Arg('competency', () => String, { nullable: true, description: 'Only this competency (code).' }) competency: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CompetencyAssessment[]> {
+    return assessmentsLoader(ctx, competency ?? null).load(employee.id);
+  }
+
+  @FieldResolver(() => [PerformanceAppraisal], { description: 'Performance appraisals, newest period first.' })
+  async appraisals(@Root() employee: Employee, @Ctx() ctx: Context): Promise<PerformanceAppraisal[]> {
+    return ctx.loaders.hasMany(PerformanceAppraisal, 'employee', { periodStart: 'desc' }).load(employee.id);
+  }
+
+  @FieldResolver(() => [TrainingParticipation], { description: 'Training participations, latest start first.' })
+  async participations(@Root() employee: Employee, @Ctx() ctx: Context): Promise<TrainingParticipation[]> {
+    return ctx.loaders.hasMany(TrainingParticipation, 'employee', { startedAt: 'desc' }).load(employee.id);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Current level in a competency: the latest assessment on or before asOf; null when never assessed by then.' })
+  async currentLevel(
+    @Root() employee: Employee,
+    @Arg('competency', () => String, { description: 'Competency code, e.g. "KOM".' }) competency: string,
+    @Arg('asOf', () => String, { nullable: true, description: 'Reference date (YYYY-MM-DD); today when omitted.' }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<number | null> {
+    return currentLevelLoader(ctx, competency, resolveAsOf(asOf, 'asOf')).load(employee.id);
+  }
+
+  @FieldResolver(() => [CompetencyLevelEntry], {
+    description: 'Current level in every competency assessed by asOf or required by the current position, by competency code, with the requirement and gap. Competencies required but never assessed have level null.',
+  })
+  async competencyProfile(
+    @Root() employee: Employee,
+    @Arg('asOf', () => String, { nullable: true, description: 'Reference date (YYYY-MM-DD); today when omitted.' }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CompetencyLevelEntry[]> {
+    return competencyProfileLoader(ctx, resolveAsOf(asOf, 'asOf')).load(employee.id);
+  }
+
+  @FieldResolver(() => Float, { description: 'Lesson hours (JP) of COMPLETED trainings completed in the calendar year.' })
+  async developmentHours(
+    @Root() employee: Employee,
+    @Arg('year', () => Int, { description: 'Calendar year.' }) year: number,
+    @Ctx() ctx: Context,
+  ): Promise<number> {
+    return developmentHoursLoader(ctx, checkYear(year, 'year')).load(employee.id);
+  }
+
+  @FieldResolver(() => Float, { description: 'Lesson hours still missing in the year against the active policy\'s annual requirement (20 JP by default); 0 when met.' })
+  async developmentHoursShortfall(
+    @Root() employee: Employee,
+    @Arg('year', () => Int, { description: 'Calendar year.' }) year: number,
+    @Ctx() ctx: Context,
+  ): Promise<number> {
+    const [hours, policy] = await Promise.all([
+      developmentHoursLoader(ctx, checkYear(year, 'year')).load(employee.id),
+      activePolicyParameters(ctx),
+    ]);
+    return Math.max(0, Math.round((policy.annualDevelopmentHours - hours) * 100) / 100);
+  }
+
+  @FieldResolver(() => PredicateEnum, { nullable: true, description: 'Predicate of the latest ANNUAL appraisal whose period starts before asOf; null when there is none.' })
+  async latestPredicate(
+    @Root() employee: Employee,
+    @Arg('asOf', () => String, { nullable: true, description: 'Reference date (YYYY-MM-DD); today when omitted.' }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Predicate | null> {
+    return latestPredicateLoader(ctx, resolveAsOf(asOf, 'asOf')).load(employee.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Age in whole years on asOf, from the birth date in the NIP.' })
+  age(
+    @Root() employee: Employee,
+    @Arg('asOf', () => String, { nullable: true, description: 'Reference date (YYYY-MM-DD); today when omitted.' }) asOf: string | null,
+  ): number {
+    return ageOn(employee.birthDate, resolveAsOf(asOf, 'asOf'));
+  }
+
+  @Mutation(() => EmployeePayload, { description: 'Create an employee. The NIP is validated (18 digits, real birth date, gender digit 1 or 2) and must be new.' })
+  async createEmployee(@Arg('input', () => EmployeeInput) input: EmployeeInput, @Ctx() ctx: Context): Promise<EmployeePayload> {
+    const r = await createEmployee(ctx, input);
+    return { employee: r.value, userErrors: r.userErrors };
+  }
+
+  @Mutation(() => EmployeePayload, { description: 'Change an employee; omitted fields stay as they are, position null unplaces them.' })
+  async updateEmployee(
+    @Arg('id', () => ID, { description: 'Employee id.' }) id: string,
+    @Arg('input', () => EmployeeInput) input: EmployeeInput,
+    @Ctx() ctx: Context,
+  ): Promise<EmployeePayload> {
+    const r = await updateEmployee(ctx, id, input);
+    return { employee: r.value, userErrors: r.userErrors };
+  }
+
+  @Mutation(() => DeletePayload, { description: 'Delete an employee together with their assessments, appraisals, participations and evaluations.' })
+  async deleteEmployee(@Arg('id', () => ID, { description: 'Employee id.' }) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
+    const r = await deleteEmployee(ctx, id);
+    return { deletedId: r.value, userErrors: r.userErrors };
+  }
+}
+
+@Resolver(() => CompetencyLevelEntry)
+export class CompetencyLevelEntryResolver {
+  @FieldResolver(() => Competency, { description: 'The competency.' })
+  async competency(@Root() entry: CompetencyLevelEntry, @Ctx() ctx: Context): Promise<Competency> {
+    return (await ctx.loaders.byId(Competency).load(entry.competencyId))!;
+  }
+}
+
+const DEFAULT_UNIT_EMPLOYEES = 50;
+
+@Resolver(() => Unit)
+export class UnitEmployeesResolver {
+  @FieldResolver(() => [Employee], { description: `Employees belonging directly to this unit (not its subunits), by name; at most \`first\`. Use employees(where: { unitSubtreeOf }) for paging and whole subtrees.` })
+  async employees(
+    @Root() unit: Unit,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_UNIT_EMPLOYEES, description: `How many, 0–${MAX_PAGE_SIZE}; ${DEFAULT_UNIT_EMPLOYEES} by default.` }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<Employee[]> {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+      throw new GraphQLError(`Argument "first" must be between 0 and ${MAX_PAGE_SIZE}, got ${first}.`, {
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
+      });
+    }
+    if (first === 0) return [];
+    return unitEmployeesLoader(ctx, first).load(unit.id);
+  }
+}
