@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129034604_initial } from './Migration20261129034604_initial';
 import { Migration20261129040938_assignment_plans } from './Migration20261129040938_assignment_plans';
+import { Migration20261129045500_competency_level_latest } from './Migration20261129045500_competency_level_latest';
 
 /**
  * Migrations are listed explicitly (not globbed) so they load the same way
@@ -9,4 +10,5 @@ import { Migration20261129040938_assignment_plans } from './Migration20261129040
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129034604_initial', class: Migration20261129034604_initial },
   { name: 'Migration20261129040938_assignment_plans', class: Migration20261129040938_assignment_plans },
+  { name: 'Migration20261129045500_competency_level_latest', class: Migration20261129045500_competency_level_latest },
 ];

@@ -43,7 +43,7 @@ const IMPORT = `mutation($d: JSONObject!, $dry: Boolean) { importDataset(dataset
   ok dryRun errors { path value message } counts { section created updated unchanged } removed } }`;
 
 type Count = { section: string; created: number; updated: number; unchanged: number };
-const counts = (r: { data?: { importDataset: { counts: Count[] } } }) =>
+const counts = (r: { data?: Record<string, { counts: Count[] }> }) =>
   Object.fromEntries(r.data!.importDataset.counts.map((c) => [c.section, { created: c.created, updated: c.updated, unchanged: c.unchanged }]));
 
 describe('dataset import and export', () => {

@@ -89,8 +89,16 @@ export function parseDay(iso: string): number {
   return dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
+const isoCache = new Map<number, string>();
+
+/** Memoised: the generator formats a few thousand distinct days hundreds of thousands of times. */
 export function isoDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let s = isoCache.get(day);
+  if (s === undefined) {
+    s = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    isoCache.set(day, s);
+  }
+  return s;
 }
 
 export function yearOf(day: number): number {

@@ -51,12 +51,15 @@ export async function computePlan(em: EntityManager, positionIds: number[], cand
     throw new UserErrorsException(missing.map((id) => userError('positions', UserErrorCode.NOT_FOUND, `Position ${toGlobalId('Position', id)} does not exist.`)));
   }
 
-  const pairs = await execute<PairRow>(em, sql`with ${matchCtes({ positions: sql`${idsSql(positionIds)}`, candidates, asOf, policy })}
-    select r.employee_id, r.position_id, ce.position_id as from_position_id, r.raw_jpm, r.jpm, r.category, r.eligible, r.short_sum, r.short_max, r.missing
-    from ranked r join employee ce on ce.id = r.employee_id
-    where r.eligible and r.category_rank >= ${categoryRankSql(sql`${policy.candidateMinCategory}::text`)}
-      and ce.position_id is distinct from r.position_id
-    order by r.position_id, ${RANK_ORDER}`);
+  const pairs = await execute<PairRow>(em, sql`with ${matchCtes({ positions: sql`${idsSql(positionIds)}`, candidates, asOf, policy, prefilterEligible: true })}
+    select * from (
+      select r.employee_id, r.position_id, ce.position_id as from_position_id, r.nip, r.raw_jpm, r.jpm, r.category, r.eligible,
+        r.short_sum, r.short_max, r.missing, r.latest_ordinal
+      from ranked r join employee ce on ce.id = r.employee_id
+      where r.eligible and r.category_rank >= ${categoryRankSql(sql`${policy.candidateMinCategory}::text`)}
+        and ce.position_id is distinct from r.position_id
+    ) allowed
+    order by position_id, ${RANK_ORDER}`);
 
   const candidateIds = [...new Set(pairs.map((p) => Number(p.employee_id)))];
   const column = new Map(candidateIds.map((id, i) => [id, i]));
@@ -131,8 +134,9 @@ export async function savePlan(ctx: Context, positionIds: number[], candidates: 
       });
     }
     await em.flush();
-    plan.id = toGlobalId('AssignmentPlan', saved.id);
-    return plan;
+    return Object.assign(plan, {
+      id: toGlobalId('AssignmentPlan', saved.id), status: saved.status, createdBy: saved.createdBy, createdAt: saved.createdAt, appliedBy: null, appliedAt: null,
+    });
   });
 }
 

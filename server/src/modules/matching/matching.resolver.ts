@@ -266,6 +266,11 @@ async function storedPlan(ctx: Context, plan: AssignmentPlan): Promise<Assignmen
     filled,
     greedy: { totalJpm: plan.greedyTotalJpm, meanJpm: plan.greedyFilled ? plan.greedyTotalJpm / plan.greedyFilled : 0, filled: plan.greedyFilled },
     asOf: plan.asOf,
+    status: plan.status,
+    createdBy: plan.createdBy,
+    createdAt: plan.createdAt,
+    appliedBy: plan.appliedBy ?? null,
+    appliedAt: plan.appliedAt ?? null,
   });
 }
 

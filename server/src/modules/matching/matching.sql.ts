@@ -24,6 +24,13 @@ export interface MatchSqlOptions {
   policy: Pick<PolicyParameters, 'jpmOptimal' | 'jpmAdequate' | 'minPredicate' | 'performanceYears'>;
   /** 'cross': every candidate against every position; 'own': each candidate against their current position only. */
   pairing?: 'cross' | 'own';
+  /**
+   * Drop, before any level is read, employees that fail the static rules
+   * (grade, education, age) for every position in the set. Only for callers
+   * that list eligible candidates anyway; the `eligible` flag is still
+   * computed per pair.
+   */
+  prefilterEligible?: boolean;
 }
 
 const GRADE_ARRAY = raw(`array[${GRADES.map((g) => `'${g}'`).join(', ')}]::text[]`);
@@ -64,49 +71,65 @@ export function matchCtes(o: MatchSqlOptions): Sql {
     ),
     cand as (
       select e.id, e.nip, e.grade, e.education, e.birth_date, e.position_id from employee e where ${o.candidates}
+      ${o.prefilterEligible ? sql`and exists (select 1 from pos p where
+        (p.min_grade is null or array_position(${GRADE_ARRAY}, e.grade::text) >= array_position(${GRADE_ARRAY}, p.min_grade::text))
+        and (p.min_education is null or ${EDUCATION_RANK_SQL('e.education')} >= ${EDUCATION_RANK_SQL('p.min_education')})
+        and (p.max_age is null or extract(year from age(${o.asOf}::date, e.birth_date)) <= p.max_age))` : raw('')}
     ),
-    lvl as (
-      select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level::float8 as level
-      from competency_assessment a
-      where a.assessed_at <= ${o.asOf}::date
-        and a.competency_id in (select distinct competency_id from req)
-        and a.employee_id in (select id from cand)
-      order by a.employee_id, a.competency_id, a.assessed_at desc
+    -- Current level per (candidate, required competency): from the
+    -- trigger-maintained latest table when its row is on or before asOf (the
+    -- usual case), from the history only for pairs assessed again after asOf.
+    lvl as materialized (
+      select l.employee_id, l.competency_id, l.level::float8 as level
+      from cand c cross join (select distinct competency_id from req) q
+      join competency_level_latest l on l.employee_id = c.id and l.competency_id = q.competency_id
+      where l.assessed_at <= ${o.asOf}::date
+      union all
+      (select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level::float8 as level
+      from competency_level_latest l join cand c on c.id = l.employee_id
+      join competency_assessment a on a.employee_id = l.employee_id and a.competency_id = l.competency_id and a.assessed_at <= ${o.asOf}::date
+      where l.competency_id in (select competency_id from req) and l.assessed_at > ${o.asOf}::date
+      order by a.employee_id, a.competency_id, a.assessed_at desc)
     ),
-    grp as (
-      select c.id as employee_id, q.position_id, q.technical,
-        sum(coalesce(l.level, 0)) as achieved, sum(q.required) as required,
-        sum(greatest(q.required - coalesce(l.level, 0), 0)) as short_sum,
-        max(greatest(q.required - coalesce(l.level, 0), 0)) as short_max,
-        count(*) filter (where l.level is null) as missing
-      from cand c join req q on ${o.pairing === 'own' ? raw('q.position_id = c.position_id') : raw('true')}
-      left join lvl l on l.employee_id = c.id and l.competency_id = q.competency_id
-      group by c.id, q.position_id, q.technical
+    -- Sums over the assessed competencies only: never-assessed ones add 0 to
+    -- "achieved" and their full level to the shortfall (via req_all below).
+    agg as (
+      select l.employee_id, q.position_id,
+        sum(l.level) filter (where q.technical) as ach_t,
+        sum(l.level) filter (where not q.technical) as ach_ms,
+        sum(greatest(q.required - l.level, 0) - q.required) as short_adj,
+        count(*)::int as assessed
+      from lvl l join req q on q.competency_id = l.competency_id
+      group by l.employee_id, q.position_id
+    ),
+    preq as (
+      select q.position_id, max(p.wt) as wt, count(*)::int as n,
+        sum(q.required) filter (where q.technical) as req_t,
+        sum(q.required) filter (where not q.technical) as req_ms,
+        sum(q.required) as req_all
+      from req q join pos p on p.id = q.position_id
+      group by q.position_id
     ),
     score as (
-      select g.employee_id, g.position_id,
-        case when max(p.wt) is null or count(*) = 1 then 100 * sum(g.achieved) / sum(g.required)
-          else max(p.wt) * 100 * sum(g.achieved) filter (where g.technical) / sum(g.required) filter (where g.technical)
-             + (1 - max(p.wt)) * 100 * sum(g.achieved) filter (where not g.technical) / sum(g.required) filter (where not g.technical)
+      select c.id as employee_id, pr.position_id,
+        -- One group only (or no weight): the pooled ratio, which is then that group's ratio.
+        case when pr.wt is null or pr.req_t is null or pr.req_ms is null
+          then 100 * (coalesce(a.ach_t, 0) + coalesce(a.ach_ms, 0)) / pr.req_all
+          else pr.wt * 100 * coalesce(a.ach_t, 0) / pr.req_t + (1 - pr.wt) * 100 * coalesce(a.ach_ms, 0) / pr.req_ms
         end as raw_jpm,
-        sum(g.short_sum) as short_sum, max(g.short_max) as short_max, sum(g.missing)::int as missing
-      from grp g join pos p on p.id = g.position_id
-      group by g.employee_id, g.position_id
+        pr.req_all + coalesce(a.short_adj, 0) as short_sum,
+        pr.n - coalesce(a.assessed, 0) as missing
+      from cand c
+      join preq pr on ${o.pairing === 'own' ? raw('pr.position_id = c.position_id') : raw('true')}
+      left join agg a on a.employee_id = c.id and a.position_id = pr.position_id
     ),
-    appr as (
-      select pa.employee_id, ${PREDICATE_ORDINAL('pa.predicate')} as ordinal,
-        row_number() over (partition by pa.employee_id order by pa.period_start desc) as rn
-      from performance_appraisal pa
-      where pa.period = 'ANNUAL' and pa.period_start < ${o.asOf}::date and pa.employee_id in (select id from cand)
-    ),
-    perf as (
-      select employee_id, count(*)::int as n, min(ordinal) as min_ordinal, max(ordinal) filter (where rn = 1) as latest_ordinal
-      from appr where rn <= ${years}::int group by employee_id
-    ),
+    -- Per-pair details needed only for rows that survive the category filter
+    -- (ranking tie-breaks, performance rule): looked up by index, row by row,
+    -- after the planner has pushed that filter into "score".
     matched as (
       select s.employee_id, s.position_id, c.nip, s.raw_jpm, least(100, s.raw_jpm) as jpm,
         ${categorySql(raw('least(100, s.raw_jpm)'), o.policy)} as category,
-        s.short_sum, s.short_max, s.missing,
+        s.short_sum, sm.short_max, s.missing,
         (p.min_grade is null or array_position(${GRADE_ARRAY}, c.grade::text) >= array_position(${GRADE_ARRAY}, p.min_grade::text)) as grade_ok,
         (p.min_education is null or ${EDUCATION_RANK_SQL('c.education')} >= ${EDUCATION_RANK_SQL('p.min_education')}) as education_ok,
         (p.max_age is null or extract(year from age(${o.asOf}::date, c.birth_date)) <= p.max_age) as age_ok,
@@ -116,7 +139,25 @@ export function matchCtes(o: MatchSqlOptions): Sql {
       from score s
       join cand c on c.id = s.employee_id
       join pos p on p.id = s.position_id
-      left join perf pf on pf.employee_id = s.employee_id
+      cross join lateral (
+        select max(greatest(q.required - coalesce((
+          select a.level::float8 from competency_assessment a
+          where a.competency_id = q.competency_id and a.employee_id = s.employee_id and a.assessed_at <= ${o.asOf}::date
+          order by a.assessed_at desc limit 1), 0), 0)) as short_max
+        from req q where q.position_id = s.position_id
+      ) sm
+      left join lateral (
+        -- The latest predicate ranks candidates whatever performanceYears is (with 0 the window is empty but the ranking still needs it).
+        select (count(*) filter (where x.rn <= ${years}::int))::int as n,
+          min(x.ordinal) filter (where x.rn <= ${years}::int) as min_ordinal,
+          max(x.ordinal) filter (where x.rn = 1) as latest_ordinal
+        from (
+          select ${PREDICATE_ORDINAL('pa.predicate')} as ordinal, row_number() over (order by pa.period_start desc) as rn
+          from performance_appraisal pa
+          where pa.employee_id = s.employee_id and pa.period = 'ANNUAL' and pa.period_start < ${o.asOf}::date
+          order by pa.period_start desc limit greatest(${years}::int, 1)
+        ) x
+      ) pf on true
     ),
     ranked as (
       select m.*, ${categoryRankSql(raw('m.category'))} as category_rank,

@@ -5,6 +5,7 @@ import { JpmCategoryEnum } from '../../graphql/enums';
 import { connectionType } from '../../graphql/pagination';
 import { UserError } from '../../graphql/errors';
 import { Competency } from '../competency/competency.entity';
+import { PLAN_STATUSES, type PlanStatus } from './assignment-plan.entity';
 
 export const EligibilityRuleEnum = Object.fromEntries(ELIGIBILITY_RULES.map((r) => [r, r])) as Record<EligibilityRule, EligibilityRule>;
 registerEnumType(EligibilityRuleEnum, {
@@ -152,6 +153,16 @@ export class Seat {
   reason!: string | null;
 }
 
+export const AssignmentPlanStatusEnum = Object.fromEntries(PLAN_STATUSES.map((s) => [s, s])) as Record<PlanStatus, PlanStatus>;
+registerEnumType(AssignmentPlanStatusEnum, {
+  name: 'AssignmentPlanStatus',
+  description: 'Life cycle of a saved assignment plan.',
+  valuesConfig: {
+    DRAFT: { description: 'Saved, nobody moved yet.' },
+    APPLIED: { description: 'Every planned employee was moved; see appliedBy and appliedAt.' },
+  },
+});
+
 @ObjectType('AssignmentSummary', { description: 'Totals of an assignment.' })
 export class AssignmentSummary {
   @Field(() => Float, { description: 'Σ JPM over filled seats.' })
@@ -190,6 +201,21 @@ export class AssignmentPlanType {
 
   @Field(() => String, { description: 'Reference date used.' })
   asOf!: string;
+
+  @Field(() => AssignmentPlanStatusEnum, { nullable: true, description: 'DRAFT or APPLIED for a saved plan; null for a plan computed without saving.' })
+  status?: PlanStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Who saved the plan; null when not saved.' })
+  createdBy?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the plan was saved; null when not saved.' })
+  createdAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who applied the plan; null until applied.' })
+  appliedBy?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the plan was applied; null until applied.' })
+  appliedAt?: Date | null;
 }
 
 @ObjectType('AssignmentPlanPayload', { description: 'Result of saving or applying an assignment plan.' })
