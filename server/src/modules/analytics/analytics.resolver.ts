@@ -29,7 +29,7 @@ export class AnalyticsResolver {
       groupBy,
       competency,
       asOf: resolveAsOf(asOf, 'asOf'),
-      year: year === null ? null : checkYear(year, 'year'),
+      year: year === null || year === undefined ? null : checkYear(year, 'year'),
       rollUp,
     });
   }
