@@ -98,6 +98,24 @@ export class InputCheck {
     return decoded.id;
   }
 
+  /**
+   * Loads a referenced row by global id, recording INVALID (wrong id) or
+   * NOT_FOUND against `field` instead of stopping, so every input problem is
+   * reported together. Returns null when it could not be resolved.
+   */
+  async reference<T extends object>(
+    em: EntityManager,
+    entity: { new (...args: never[]): T; name: string },
+    field: string,
+    globalId: string | null | undefined,
+  ): Promise<T | null> {
+    const id = this.id(field, globalId, entity.name);
+    if (id === null) return null;
+    const found = await em.findOne(entity, { id } as never);
+    if (!found) this.add(field, UserErrorCode.NOT_FOUND, `${field}: ${entity.name} ${globalId} does not exist.`);
+    return found;
+  }
+
   /** Throws the collected errors (rolling back the surrounding transaction). */
   throwIfAny(): void {
     if (this.errors.length > 0) throw new UserErrorsException(this.errors);

@@ -26,21 +26,6 @@ function checkInput(input: EmployeeInput, creating: boolean): InputCheck {
   return check;
 }
 
-/** Resolves a reference by global id into `check` (format or existence), so all input problems are reported together. */
-async function findReference<T extends object>(
-  em: EntityManager,
-  check: InputCheck,
-  entity: { new (...args: never[]): T; name: string },
-  field: string,
-  globalId: string | null | undefined,
-): Promise<T | null> {
-  const id = check.id(field, globalId, entity.name);
-  if (id === null) return null;
-  const found = await em.findOne(entity, { id } as never);
-  if (!found) check.add(field, UserErrorCode.NOT_FOUND, `${field}: ${entity.name} ${globalId} does not exist.`);
-  return found;
-}
-
 async function checkNipFree(em: EntityManager, check: InputCheck, nip: string | null | undefined, selfId: number | null): Promise<void> {
   if (nip == null || check.errors.some((e) => e.field === 'input.nip')) return;
   const other = await em.findOne(Employee, { nip });
@@ -52,8 +37,8 @@ async function checkNipFree(em: EntityManager, check: InputCheck, nip: string | 
 export async function createEmployee(ctx: Context, input: EmployeeInput): Promise<MutationResult<Employee>> {
   return runMutation(ctx, async (em) => {
     const check = checkInput(input, true);
-    const unit = await findReference(em, check, Unit, 'input.unit', input.unit);
-    const position = await findReference(em, check, Position, 'input.position', input.position);
+    const unit = await check.reference(em, Unit, 'input.unit', input.unit);
+    const position = await check.reference(em, Position, 'input.position', input.position);
     await checkNipFree(em, check, input.nip, null);
     check.throwIfAny();
     const employee = em.create(Employee, {
@@ -71,8 +56,8 @@ export async function updateEmployee(ctx: Context, id: string, input: EmployeeIn
   return runMutation(ctx, async (em) => {
     const employee = await requireEntity(em, Employee, id, 'id');
     const check = checkInput(input, false);
-    const unit = input.unit != null ? await findReference(em, check, Unit, 'input.unit', input.unit) : undefined;
-    const position = input.position != null ? await findReference(em, check, Position, 'input.position', input.position) : input.position;
+    const unit = input.unit != null ? await check.reference(em, Unit, 'input.unit', input.unit) : undefined;
+    const position = input.position != null ? await check.reference(em, Position, 'input.position', input.position) : input.position;
     await checkNipFree(em, check, input.nip, employee.id);
     check.throwIfAny();
     em.assign(employee, {

@@ -31,21 +31,6 @@ function checkEnum(check: InputCheck, field: string, value: string | null | unde
   check.add(field, UserErrorCode.INVALID, `${field} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}.`);
 }
 
-/** Decodes and loads a referenced row, recording INVALID / NOT_FOUND against `field` instead of stopping at the first problem. */
-async function findRef<T extends object>(
-  em: EntityManager,
-  check: InputCheck,
-  entity: { new (...args: never[]): T; name: string },
-  field: string,
-  globalId: string | null | undefined,
-): Promise<T | null> {
-  const id = check.id(field, globalId, entity.name);
-  if (id === null) return null;
-  const found = await em.findOne(entity, { id } as never);
-  if (!found) check.add(field, UserErrorCode.NOT_FOUND, `${field}: ${entity.name} ${globalId} does not exist.`);
-  return found;
-}
-
 /**
  * Checks a whole standard at once (levels, repeated competencies, unknown
  * ids) so every bad line is reported with its index; loads the competencies
@@ -121,7 +106,7 @@ function checkInput(input: PositionInput, creating: boolean): InputCheck {
 export async function createPosition(ctx: Context, input: PositionInput): Promise<MutationResult<Position>> {
   return runMutation(ctx, async (em) => {
     const check = checkInput(input, true);
-    const unit = await findRef(em, check, Unit, 'input.unit', input.unit);
+    const unit = await check.reference(em, Unit, 'input.unit', input.unit);
     const requirements = input.requirements ? await resolveRequirements(em, check, 'input.requirements', input.requirements) : [];
     check.throwIfAny();
     const position = em.create(Position, {
@@ -139,7 +124,7 @@ export async function updatePosition(ctx: Context, id: string, input: PositionIn
   return runMutation(ctx, async (em) => {
     const check = checkInput(input, false);
     const position = await requireEntity(em, Position, id, 'id');
-    const unit = input.unit != null ? await findRef(em, check, Unit, 'input.unit', input.unit) : null;
+    const unit = input.unit != null ? await check.reference(em, Unit, 'input.unit', input.unit) : null;
     const requirements = input.requirements ? await resolveRequirements(em, check, 'input.requirements', input.requirements) : null;
     check.throwIfAny();
     em.assign(position, {
@@ -166,7 +151,7 @@ export async function updatePosition(ctx: Context, id: string, input: PositionIn
 export async function setPositionRequirements(ctx: Context, positionId: string, requirements: readonly RequirementInput[]): Promise<MutationResult<Position>> {
   return runMutation(ctx, async (em) => {
     const check = new InputCheck();
-    const position = await findRef(em, check, Position, 'position', positionId);
+    const position = await check.reference(em, Position, 'position', positionId);
     const resolved = await resolveRequirements(em, check, 'requirements', requirements);
     check.throwIfAny();
     await replaceRequirements(em, position!, resolved);

@@ -16,21 +16,6 @@ const constraintField = (c: string): string | null => {
   return null;
 };
 
-/** Decodes and loads a referenced row, recording INVALID / NOT_FOUND against `field` instead of stopping at the first problem. */
-async function findRef<T extends object>(
-  em: EntityManager,
-  check: InputCheck,
-  entity: { new (...args: never[]): T; name: string },
-  field: string,
-  globalId: string | null | undefined,
-): Promise<T | null> {
-  const id = check.id(field, globalId, entity.name);
-  if (id === null) return null;
-  const found = await em.findOne(entity, { id } as never);
-  if (!found) check.add(field, UserErrorCode.NOT_FOUND, `${field}: ${entity.name} ${globalId} does not exist.`);
-  return found;
-}
-
 function checkInput(input: StakeholderInputInput, creating: boolean): InputCheck {
   const check = new InputCheck();
   const required = { position: input.position, competency: input.competency, group: input.group, importance: input.importance, submittedAt: input.submittedAt };
@@ -67,8 +52,8 @@ const cleanComment = (c: string | null | undefined): string | null => (c == null
 export async function createStakeholderInput(ctx: Context, input: StakeholderInputInput): Promise<MutationResult<StakeholderInput>> {
   return runMutation(ctx, async (em) => {
     const check = checkInput(input, true);
-    const position = await findRef(em, check, Position, 'input.position', input.position);
-    const competency = await findRef(em, check, Competency, 'input.competency', input.competency);
+    const position = await check.reference(em, Position, 'input.position', input.position);
+    const competency = await check.reference(em, Competency, 'input.competency', input.competency);
     check.throwIfAny();
     const key: InputKey = { position: position!, competency: competency!, group: input.group!, submittedAt: input.submittedAt! };
     await refuseDuplicate(em, check, key, null);
@@ -83,8 +68,8 @@ export async function updateStakeholderInput(ctx: Context, id: string, input: St
   return runMutation(ctx, async (em) => {
     const row = await requireEntity(em, StakeholderInput, id, 'id');
     const check = checkInput(input, false);
-    const position = input.position != null ? await findRef(em, check, Position, 'input.position', input.position) : await em.findOneOrFail(Position, row.position.id);
-    const competency = input.competency != null ? await findRef(em, check, Competency, 'input.competency', input.competency) : await em.findOneOrFail(Competency, row.competency.id);
+    const position = input.position != null ? await check.reference(em, Position, 'input.position', input.position) : await em.findOneOrFail(Position, row.position.id);
+    const competency = input.competency != null ? await check.reference(em, Competency, 'input.competency', input.competency) : await em.findOneOrFail(Competency, row.competency.id);
     check.throwIfAny();
     const key: InputKey = {
       position: position!, competency: competency!, group: input.group ?? row.group, submittedAt: input.submittedAt ?? row.submittedAt,

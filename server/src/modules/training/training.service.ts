@@ -42,21 +42,6 @@ function checkTwoDecimals(check: InputCheck, field: string, value: number | null
   if (Math.abs(value * 100 - Math.round(value * 100)) > 1e-6) check.add(field, UserErrorCode.INVALID, `${field} must have at most two decimals, got ${value}.`);
 }
 
-/** Decodes and loads a referenced row, recording INVALID / NOT_FOUND against `field` instead of stopping at the first problem. */
-async function findRef<T extends object>(
-  em: EntityManager,
-  check: InputCheck,
-  entity: { new (...args: never[]): T; name: string },
-  field: string,
-  globalId: string | null | undefined,
-): Promise<T | null> {
-  const id = check.id(field, globalId, entity.name);
-  if (id === null) return null;
-  const found = await em.findOne(entity, { id } as never);
-  if (!found) check.add(field, UserErrorCode.NOT_FOUND, `${field}: ${entity.name} ${globalId} does not exist.`);
-  return found;
-}
-
 /** Required on create; on update only an explicit null is a mistake (it would clear a required column). */
 function requiredFields(check: InputCheck, creating: boolean, fields: Record<string, unknown>): void {
   for (const [field, value] of Object.entries(fields)) {
@@ -186,8 +171,8 @@ async function refuseDuplicateParticipation(em: EntityManager, check: InputCheck
 export async function createTrainingParticipation(ctx: Context, input: TrainingParticipationInput): Promise<MutationResult<TrainingParticipation>> {
   return runMutation(ctx, async (em) => {
     const check = checkParticipation(input, null);
-    const employee = await findRef(em, check, Employee, 'input.employee', input.employee);
-    const training = await findRef(em, check, Training, 'input.training', input.training);
+    const employee = await check.reference(em, Employee, 'input.employee', input.employee);
+    const training = await check.reference(em, Training, 'input.training', input.training);
     check.throwIfAny();
     await refuseDuplicateParticipation(em, check, { employee: employee!, training: training!, startedAt: input.startedAt! }, null);
     check.throwIfAny();
@@ -204,8 +189,8 @@ export async function updateTrainingParticipation(ctx: Context, id: string, inpu
   return runMutation(ctx, async (em) => {
     const participation = await requireEntity(em, TrainingParticipation, id, 'id');
     const check = checkParticipation(input, participation);
-    const employee = input.employee != null ? await findRef(em, check, Employee, 'input.employee', input.employee) : await em.findOneOrFail(Employee, participation.employee.id);
-    const training = input.training != null ? await findRef(em, check, Training, 'input.training', input.training) : await em.findOneOrFail(Training, participation.training.id);
+    const employee = input.employee != null ? await check.reference(em, Employee, 'input.employee', input.employee) : await em.findOneOrFail(Employee, participation.employee.id);
+    const training = input.training != null ? await check.reference(em, Training, 'input.training', input.training) : await em.findOneOrFail(Training, participation.training.id);
     check.throwIfAny();
     await refuseDuplicateParticipation(em, check, { employee: employee!, training: training!, startedAt: input.startedAt ?? participation.startedAt }, participation.id);
     check.throwIfAny();
@@ -262,8 +247,8 @@ async function refuseDuplicateEvaluation(em: EntityManager, check: InputCheck, k
 export async function createTrainingEvaluation(ctx: Context, input: TrainingEvaluationInput): Promise<MutationResult<TrainingEvaluation>> {
   return runMutation(ctx, async (em) => {
     const check = checkEvaluation(input, true);
-    const training = await findRef(em, check, Training, 'input.training', input.training);
-    const employee = await findRef(em, check, Employee, 'input.employee', input.employee);
+    const training = await check.reference(em, Training, 'input.training', input.training);
+    const employee = await check.reference(em, Employee, 'input.employee', input.employee);
     check.throwIfAny();
     const key: EvaluationKey = { training: training!, employee: employee!, level: input.level!, respondent: input.respondent!, evaluatedAt: input.evaluatedAt! };
     await refuseDuplicateEvaluation(em, check, key, null);
@@ -278,8 +263,8 @@ export async function updateTrainingEvaluation(ctx: Context, id: string, input: 
   return runMutation(ctx, async (em) => {
     const evaluation = await requireEntity(em, TrainingEvaluation, id, 'id');
     const check = checkEvaluation(input, false);
-    const training = input.training != null ? await findRef(em, check, Training, 'input.training', input.training) : await em.findOneOrFail(Training, evaluation.training.id);
-    const employee = input.employee != null ? await findRef(em, check, Employee, 'input.employee', input.employee) : await em.findOneOrFail(Employee, evaluation.employee.id);
+    const training = input.training != null ? await check.reference(em, Training, 'input.training', input.training) : await em.findOneOrFail(Training, evaluation.training.id);
+    const employee = input.employee != null ? await check.reference(em, Employee, 'input.employee', input.employee) : await em.findOneOrFail(Employee, evaluation.employee.id);
     check.throwIfAny();
     const key: EvaluationKey = {
       training: training!, employee: employee!, level: input.level ?? evaluation.level,
