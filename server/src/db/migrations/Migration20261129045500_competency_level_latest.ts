@@ -21,25 +21,30 @@ export class Migration20261129045500_competency_level_latest extends Migration {
     this.addSql(`insert into competency_level_latest (employee_id, competency_id, level, assessed_at)
       select distinct on (employee_id, competency_id) employee_id, competency_id, level, assessed_at
       from competency_assessment order by employee_id, competency_id, assessed_at desc;`);
+    // Upsert rather than delete + insert, so two transactions refreshing the
+    // same pair cannot collide on the primary key. An insert can only make the
+    // latest row newer, hence the date guard on that path: a concurrent
+    // writer that did not see a newer committed row cannot move it backwards.
     this.addSql(`create function competency_level_latest_refresh() returns trigger language plpgsql as $fn$
       begin
+        create temp table if not exists _cll_pairs (employee_id int, competency_id int) on commit drop;
         if tg_op = 'INSERT' then
-          create temp table if not exists _cll_pairs (employee_id int, competency_id int) on commit drop;
           insert into _cll_pairs select distinct employee_id, competency_id from new_rows;
         elsif tg_op = 'DELETE' then
-          create temp table if not exists _cll_pairs (employee_id int, competency_id int) on commit drop;
           insert into _cll_pairs select distinct employee_id, competency_id from old_rows;
         else
-          create temp table if not exists _cll_pairs (employee_id int, competency_id int) on commit drop;
           insert into _cll_pairs select employee_id, competency_id from new_rows union select employee_id, competency_id from old_rows;
         end if;
-        delete from competency_level_latest l using _cll_pairs p
-          where l.employee_id = p.employee_id and l.competency_id = p.competency_id;
-        insert into competency_level_latest (employee_id, competency_id, level, assessed_at)
+        insert into competency_level_latest as cur (employee_id, competency_id, level, assessed_at)
           select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level, a.assessed_at
           from competency_assessment a join (select distinct employee_id, competency_id from _cll_pairs) p
             on p.employee_id = a.employee_id and p.competency_id = a.competency_id
-          order by a.employee_id, a.competency_id, a.assessed_at desc;
+          order by a.employee_id, a.competency_id, a.assessed_at desc
+          on conflict (employee_id, competency_id) do update set level = excluded.level, assessed_at = excluded.assessed_at
+          where tg_op <> 'INSERT' or excluded.assessed_at >= cur.assessed_at;
+        delete from competency_level_latest l using _cll_pairs p
+          where l.employee_id = p.employee_id and l.competency_id = p.competency_id
+            and not exists (select 1 from competency_assessment a where a.employee_id = l.employee_id and a.competency_id = l.competency_id);
         delete from _cll_pairs;
         return null;
       end $fn$;`);

@@ -138,11 +138,9 @@ describe('generateDemoDataset', () => {
     expect(() => generateDemoDataset({ employees: 0 })).toThrow(/employees/);
   });
 
-  it('generates the full 15,000 employees well under 10 s, with counts in the expected ranges', () => {
-    const started = performance.now();
+  // Generation time is measured by the benchmark (pnpm bench), not asserted here.
+  it('generates the full 15,000 employees with counts in the expected ranges', () => {
     const d = generateDemoDataset({ employees: 15_000, seed: 1 });
-    const millis = performance.now() - started;
-    expect(millis).toBeLessThan(10_000);
     const employees = d.employees ?? [];
     const count = (n: number | undefined, lo: number, hi: number) => {
       expect(n).toBeGreaterThanOrEqual(lo);
