@@ -303,7 +303,10 @@ describe('saving and applying a plan', () => {
     expect(result.userErrors).toEqual([]);
     const applied = result.plan!;
     expect(applied.status).toBe('APPLIED');
+    // The signed-in test admin, the same actor who saved it.
     expect(applied.appliedBy).toBeTruthy();
+    expect(applied.appliedBy).not.toBe('anonymous');
+    expect(applied.appliedBy).toBe(draft.createdBy);
     expect(Math.abs(Date.parse(applied.appliedAt!) - before)).toBeLessThan(60_000);
 
     expect(await whereIs(nip.y)).toEqual({ position: { code: 'A' }, unit: { code: 'BKPSDM' } });

@@ -51,15 +51,29 @@ export async function computePlan(em: EntityManager, positionIds: number[], cand
     throw new UserErrorsException(missing.map((id) => userError('positions', UserErrorCode.NOT_FOUND, `Position ${toGlobalId('Position', id)} does not exist.`)));
   }
 
+  const seats: { positionId: number; seat: number }[] = [];
+  for (const id of positionIds) {
+    const p = byId.get(id)!;
+    const vacancies = Math.max(0, Number(p.quota) - Number(p.holders));
+    for (let s = 1; s <= vacancies; s++) seats.push({ positionId: id, seat: s });
+  }
+  // Only a position's best `seats.length` candidates can take part in an
+  // optimal (or greedy) assignment: with S seats in all, at most S − 1 of a
+  // position's top S are taken elsewhere, so one of them is always free and
+  // at least as good as anyone ranked lower.
+  const keep = Math.max(1, seats.length);
   const pairs = await execute<PairRow>(em, sql`with ${matchCtes({ positions: sql`${idsSql(positionIds)}`, candidates, asOf, policy, prefilterEligible: true })}
     select * from (
-      select r.employee_id, r.position_id, ce.position_id as from_position_id, r.nip, r.raw_jpm, r.jpm, r.category, r.eligible,
-        r.short_sum, r.short_max, r.missing, r.latest_ordinal
-      from ranked r join employee ce on ce.id = r.employee_id
-      where r.eligible and r.category_rank >= ${categoryRankSql(sql`${policy.candidateMinCategory}::text`)}
-        and ce.position_id is distinct from r.position_id
-    ) allowed
-    order by position_id, ${RANK_ORDER}`);
+      select allowed.*, row_number() over (partition by position_id order by ${RANK_ORDER}) as position_rank from (
+        select r.employee_id, r.position_id, ce.position_id as from_position_id, r.nip, r.raw_jpm, r.jpm, r.category, r.eligible,
+          r.short_sum, r.short_max, r.missing, r.latest_ordinal
+        from ranked r join employee ce on ce.id = r.employee_id
+        where r.eligible and r.category_rank >= ${categoryRankSql(sql`${policy.candidateMinCategory}::text`)}
+          and ce.position_id is distinct from r.position_id
+      ) allowed
+    ) best
+    where position_rank <= ${keep}
+    order by position_id, position_rank`);
 
   const candidateIds = [...new Set(pairs.map((p) => Number(p.employee_id)))];
   const column = new Map(candidateIds.map((id, i) => [id, i]));
@@ -76,12 +90,6 @@ export async function computePlan(em: EntityManager, positionIds: number[], cand
     orderByPosition.set(pos, order);
   }
 
-  const seats: { positionId: number; seat: number }[] = [];
-  for (const id of positionIds) {
-    const p = byId.get(id)!;
-    const vacancies = Math.max(0, Number(p.quota) - Number(p.holders));
-    for (let s = 1; s <= vacancies; s++) seats.push({ positionId: id, seat: s });
-  }
   const score = seats.map((s) => candidateIds.map((_, c) => {
     const pair = pairByKey.get(`${s.positionId}:${c}`);
     return pair ? Number(pair.jpm) : null;

@@ -98,6 +98,8 @@ export function matchCtes(o: MatchSqlOptions): Sql {
         sum(l.level) filter (where q.technical) as ach_t,
         sum(l.level) filter (where not q.technical) as ach_ms,
         sum(greatest(q.required - l.level, 0) - q.required) as short_adj,
+        max(greatest(q.required - l.level, 0)) as short_max_assessed,
+        array_agg(l.competency_id) as assessed_ids,
         count(*)::int as assessed
       from lvl l join req q on q.competency_id = l.competency_id
       group by l.employee_id, q.position_id
@@ -106,7 +108,8 @@ export function matchCtes(o: MatchSqlOptions): Sql {
       select q.position_id, max(p.wt) as wt, count(*)::int as n,
         sum(q.required) filter (where q.technical) as req_t,
         sum(q.required) filter (where not q.technical) as req_ms,
-        sum(q.required) as req_all
+        sum(q.required) as req_all,
+        array_agg(q.competency_id) as req_ids, array_agg(q.required) as req_levels
       from req q join pos p on p.id = q.position_id
       group by q.position_id
     ),
@@ -118,18 +121,22 @@ export function matchCtes(o: MatchSqlOptions): Sql {
           else pr.wt * 100 * coalesce(a.ach_t, 0) / pr.req_t + (1 - pr.wt) * 100 * coalesce(a.ach_ms, 0) / pr.req_ms
         end as raw_jpm,
         pr.req_all + coalesce(a.short_adj, 0) as short_sum,
+        -- Largest shortfall: over the assessed competencies, or a never-assessed one's full required level.
+        greatest(coalesce(a.short_max_assessed, 0), coalesce((
+          select max(u.required) from unnest(pr.req_ids, pr.req_levels) as u(competency_id, required)
+          where a.assessed_ids is null or u.competency_id <> all(a.assessed_ids)), 0)) as short_max,
         pr.n - coalesce(a.assessed, 0) as missing
       from cand c
       join preq pr on ${o.pairing === 'own' ? raw('pr.position_id = c.position_id') : raw('true')}
       left join agg a on a.employee_id = c.id and a.position_id = pr.position_id
     ),
-    -- Per-pair details needed only for rows that survive the category filter
-    -- (ranking tie-breaks, performance rule): looked up by index, row by row,
-    -- after the planner has pushed that filter into "score".
+    -- The performance rule and the latest predicate are looked up by index
+    -- only for pairs that survive the category filter, which the planner
+    -- pushes down into "score".
     matched as (
       select s.employee_id, s.position_id, c.nip, s.raw_jpm, least(100, s.raw_jpm) as jpm,
         ${categorySql(raw('least(100, s.raw_jpm)'), o.policy)} as category,
-        s.short_sum, sm.short_max, s.missing,
+        s.short_sum, s.short_max, s.missing,
         (p.min_grade is null or array_position(${GRADE_ARRAY}, c.grade::text) >= array_position(${GRADE_ARRAY}, p.min_grade::text)) as grade_ok,
         (p.min_education is null or ${EDUCATION_RANK_SQL('c.education')} >= ${EDUCATION_RANK_SQL('p.min_education')}) as education_ok,
         (p.max_age is null or extract(year from age(${o.asOf}::date, c.birth_date)) <= p.max_age) as age_ok,
@@ -139,13 +146,6 @@ export function matchCtes(o: MatchSqlOptions): Sql {
       from score s
       join cand c on c.id = s.employee_id
       join pos p on p.id = s.position_id
-      cross join lateral (
-        select max(greatest(q.required - coalesce((
-          select a.level::float8 from competency_assessment a
-          where a.competency_id = q.competency_id and a.employee_id = s.employee_id and a.assessed_at <= ${o.asOf}::date
-          order by a.assessed_at desc limit 1), 0), 0)) as short_max
-        from req q where q.position_id = s.position_id
-      ) sm
       left join lateral (
         -- The latest predicate ranks candidates whatever performanceYears is (with 0 the window is empty but the ranking still needs it).
         select (count(*) filter (where x.rn <= ${years}::int))::int as n,
