@@ -2,9 +2,12 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
 // Vendor code changes far less often than the console: separate chunks stay cached across deploys.
+// Naive UI is deliberately not one vendor chunk: grouped, every component any page uses (data table,
+// tree, upload, tabs…) loaded before the first page (about 213 kB gzip). Left to the bundler, each
+// route loads the components it uses, shared ones in shared chunks, and the dashboard's initial
+// JavaScript stays under its 300 kB gzip budget (ECharts is a lazy chunk of its own).
 const vendorGroups = [
   { name: 'vendor-vue', test: /[\\/]node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(@vue|vue|vue-router|vue-i18n|@intlify)[\\/]/ },
-  { name: 'vendor-naive', test: /[\\/]node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(naive-ui|css-render|@css-render|vueuc|vooks|vdirs|seemly|evtd|treemate|date-fns|date-fns-tz|lodash-es|async-validator|@juggle|@emotion)[\\/]/ },
   { name: 'vendor-graphql', test: /[\\/]node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(@urql|wonka|@0no-co)[\\/]/ },
 ];
 
@@ -32,8 +35,9 @@ export default defineConfig({
     target: 'es2022',
     // Maps stay next to the bundle for decoding stack traces, without browsers fetching them.
     sourcemap: 'hidden',
-    // Naive UI's data table, tree and overlays are most of the vendor-naive chunk (about 180 kB gzip);
-    // it is cached across deploys, so its size is accepted rather than split further.
+    // The import graph, for the browser tests' check of the dashboard's initial JavaScript.
+    manifest: true,
+    // The lazily loaded ECharts chunk (about 190 kB gzip, 580 kB raw) is the only one near this limit.
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
       output: {

@@ -6,28 +6,35 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from './db/orm';
-import { sqlScope, type SqlCounter } from './db/sql-counter';
+import { sqlScope, uncounted, type SqlCounter } from './db/sql-counter';
 import { createContext, type Context } from './graphql/context';
 import { getSchema } from './graphql/schema';
+import { httpBridge, requestAuth, securityOptions } from './graphql/security';
 
 export interface AppOptions {
   orm: Orm;
   production: boolean;
   /** Folder of the built console; served at / when it exists. */
   consoleDir?: string;
+  /** Largest cost of one request; SIKAP_MAX_QUERY_COST or 50000 when omitted. */
+  maxQueryCost?: number;
 }
 
 /**
  * Reports how many SQL statements a request needed, so tests and the
- * benchmark can hold the N+1 line. Off in production.
+ * benchmark can hold the N+1 line, with the server time of the request
+ * (`timingMs`). Off in production unless SIKAP_EXPOSE_SQL_COUNT=1.
  */
 function sqlCountPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
+      const started = performance.now();
       return {
         async willSendResponse({ contextValue, response }) {
           if (response.body.kind === 'single') {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: contextValue.sql.statements };
+            // timingMs: server time from request start to response, for the benchmark's medians.
+            const timingMs = Math.round((performance.now() - started) * 1000) / 1000;
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: contextValue.sql.statements, timingMs };
           }
         },
       };
@@ -37,11 +44,19 @@ function sqlCountPlugin(): ApolloServerPlugin<Context> {
 
 export async function createApp(options: AppOptions): Promise<{ app: express.Express; apollo: ApolloServer<Context> }> {
   const schema = await getSchema();
+  // Access control, cost/rate limits, armor and persisted operations; CSRF
+  // prevention stays Apollo's default (on). Introspection is gated per viewer.
+  const security = securityOptions(schema, options.orm, options.production, options.maxQueryCost);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: !options.production,
+    validationRules: security.validationRules,
+    parseOptions: security.parseOptions,
+    formatError: security.formatError,
+    persistedQueries: security.persistedQueries,
     plugins: [
+      ...security.plugins,
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(options.production && process.env.SIKAP_EXPOSE_SQL_COUNT !== '1' ? [] : [sqlCountPlugin()]),
     ],
@@ -64,6 +79,9 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(options.orm.em as EntityManager, res.locals.sql as SqlCounter, {
         lang: /^en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'id',
+        ...(await uncounted(() => requestAuth(options.orm, req))),
+        clientAddress: req.ip,
+        http: httpBridge(res, options.production),
       }),
     }),
   );

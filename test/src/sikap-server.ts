@@ -7,9 +7,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { serverDir } from './paths';
 
+/** The first ADMIN the server creates on an empty database (SIKAP_ADMIN_EMAIL / SIKAP_ADMIN_PASSWORD). */
+export const admin = { email: 'admin@sikap.test', password: 'browser-test-admin-password' };
+
 export interface SikapServer {
   url: string;
-  /** POSTs a GraphQL document to the server, as the console does. */
+  /** POSTs a GraphQL document to the server as the first ADMIN (session token from `login`). */
   gql<D = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<D>;
   close(): Promise<void>;
 }
@@ -66,7 +69,15 @@ export async function startSikapServer(): Promise<SikapServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sikap-data-'));
   const database = process.env.DATABASE_URL ? await throwAwayDatabase(process.env.DATABASE_URL) : null;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', SEED_DEMO: 'false', PORT: String(port), DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    SEED_DEMO: 'false',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SIKAP_ADMIN_EMAIL: admin.email,
+    SIKAP_ADMIN_PASSWORD: admin.password,
+  };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
 
@@ -101,14 +112,24 @@ export async function startSikapServer(): Promise<SikapServer> {
     await new Promise((r) => setTimeout(r, 250));
   }
 
+  let token: string | null = null;
+  async function post(query: string, variables?: Record<string, unknown>): Promise<Response> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    return fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  }
+  const login = await post(`mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token userErrors { message } } }`, admin);
+  const signedIn = (await login.json()) as { data?: { login: { token: string | null; userErrors: { message: string }[] } } };
+  token = signedIn.data?.login.token ?? null;
+  if (!token) {
+    await cleanup();
+    throw new Error(`the first ADMIN could not sign in: ${JSON.stringify(signedIn)}\n${output}`);
+  }
+
   return {
     url,
     async gql<D>(query: string, variables?: Record<string, unknown>): Promise<D> {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
+      const res = await post(query, variables);
       const body = (await res.json()) as { data?: D; errors?: { message: string }[] };
       if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
       return body.data;

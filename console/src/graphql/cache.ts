@@ -1,5 +1,8 @@
 import { cacheExchange, type Cache, type CacheExchangeOpts } from '@urql/exchange-graphcache';
-import type { CreateUnitMutation, DeleteUnitMutation, UpdateUnitMutation, UpdateUnitMutationVariables } from './generated/graphql';
+import type {
+  ApplyAssignmentPlanMutation, CreateUnitMutation, DeleteUnitMutation, ImportDatasetMutation, SetPositionRequirementsMutation,
+  UpdateUnitMutation, UpdateUnitMutationVariables,
+} from './generated/graphql';
 
 /**
  * Object types that have no `id` and so are stored inside their parent
@@ -14,9 +17,37 @@ export const embeddedTypes = [
   'UnitPayload',
   'DeletePayload',
   'UserError',
+  'EmployeeConnection',
+  'PositionConnection',
+  'CompetencyConnection',
+  'MatchConnection',
+  // A match is one employee against one position on one date; it lives inside the field that computed it.
+  'Match',
+  'CompetencyGap',
+  'IneligibilityReason',
+  'TrainingNeed',
+  'PositionPayload',
+  'AssignmentPlanPayload',
+  'AssignmentSummary',
+  'Seat',
+  'ImportDatasetPayload',
+  'ImportCount',
+  'DatasetError',
+  'EmployeeAggregateRow',
+  'TalentBoxCount',
+  'Viewer',
+  'LoginPayload',
+  'LogoutPayload',
 ] as const;
 
 const embedded = (): null => null;
+
+/** Drops every cached `<entity>.<field>(…)` result, whatever its arguments. */
+export function invalidateEntityField(cache: Cache, entity: Parameters<Cache['inspectFields']>[0], fieldName: string): void {
+  for (const field of cache.inspectFields(entity)) {
+    if (field.fieldName === fieldName) cache.invalidate(entity, field.fieldName, field.arguments ?? undefined);
+  }
+}
 
 /** Drops every cached `Query.<field>(…)` result, whatever its arguments, so active lists refetch. */
 export function invalidateQueryField(cache: Cache, fieldName: string): void {
@@ -29,8 +60,15 @@ function unitRef(id: string): { __typename: 'Unit'; id: string } {
   return { __typename: 'Unit', id };
 }
 
+/** Query fields whose results depend on competency standards, levels or placements. */
+const matchingQueryFields = ['employee', 'employees', 'assignmentPlan', 'employeeAggregate', 'unit', 'units'];
+
 export const cacheConfig: CacheExchangeOpts = {
-  keys: Object.fromEntries(embeddedTypes.map((name) => [name, embedded])),
+  keys: {
+    ...Object.fromEntries(embeddedTypes.map((name) => [name, embedded])),
+    // A plan computed without saving has no id and stays inside its query; a saved one is an entity.
+    AssignmentPlan: (data) => (typeof data.id === 'string' ? data.id : null),
+  },
   updates: {
     Mutation: {
       createUnit(result: CreateUnitMutation, _args, cache) {
@@ -62,6 +100,40 @@ export const cacheConfig: CacheExchangeOpts = {
         // Invalidating the entity refetches every query that showed it: lists, the tree, the drawer.
         cache.invalidate(unitRef(id));
         invalidateQueryField(cache, 'units');
+      },
+      setPositionRequirements(result: SetPositionRequirementsMutation, _args, cache) {
+        const position = result.setPositionRequirements.position;
+        if (!position) return;
+        // Every JPM against this position changes: candidates, successors, the holders' current match,
+        // and the profiles, plans and aggregates that show matches.
+        const ref = { __typename: 'Position', id: position.id };
+        for (const field of ['candidates', 'successors']) invalidateEntityField(cache, ref, field);
+        const holders = cache.resolve(ref, 'holders');
+        if (Array.isArray(holders)) {
+          for (const key of holders) if (typeof key === 'string') invalidateEntityField(cache, key, 'currentMatch');
+        }
+        for (const field of matchingQueryFields) invalidateQueryField(cache, field);
+      },
+      applyAssignmentPlan(result: ApplyAssignmentPlanMutation, _args, cache) {
+        const plan = result.applyAssignmentPlan.plan;
+        if (!plan) return;
+        // Moved employees leave one position and fill another. Only fields the plan itself does not
+        // select are dropped: graphcache reads the mutation's result back from the cache after this.
+        for (const seat of plan.seats) {
+          const position = { __typename: 'Position', id: seat.position.id };
+          for (const field of ['holders', 'holderCount', 'vacancies', 'candidates', 'successors']) invalidateEntityField(cache, position, field);
+          if (seat.match) {
+            const employee = { __typename: 'Employee', id: seat.match.employee.id };
+            for (const field of ['currentMatch', 'bestPositions', 'talentBox', 'unit']) invalidateEntityField(cache, employee, field);
+          }
+        }
+        for (const field of [...matchingQueryFields, 'positions', 'position']) invalidateQueryField(cache, field);
+      },
+      importDataset(result: ImportDatasetMutation, _args, cache) {
+        const payload = result.importDataset;
+        if (payload.dryRun || !payload.ok) return;
+        // An import can touch any record: everything shown is refetched.
+        for (const field of cache.inspectFields('Query')) cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
       },
     },
   },

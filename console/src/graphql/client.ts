@@ -1,4 +1,4 @@
-import { Client, fetchExchange, type Exchange } from '@urql/vue';
+import { Client, fetchExchange, mapExchange, type Exchange } from '@urql/vue';
 import { createCacheExchange } from './cache';
 
 export interface ClientOptions {
@@ -9,6 +9,8 @@ export interface ClientOptions {
   /** Replaces the cache and fetch exchanges, for tests. */
   exchanges?: Exchange[];
   fetch?: typeof globalThis.fetch;
+  /** Called when the server says the session is gone (UNAUTHENTICATED), e.g. to go to sign-in. */
+  onUnauthenticated?: () => void;
 }
 
 export function createClient(options: ClientOptions = {}): Client {
@@ -18,12 +20,21 @@ export function createClient(options: ClientOptions = {}): Client {
     preferGetMethod: false,
     // Show what the cache has at once, then refresh it: other administrators change the same data.
     requestPolicy: 'cache-and-network',
-    exchanges: options.exchanges ?? [createCacheExchange(), fetchExchange],
+    exchanges: options.exchanges ?? [
+      mapExchange({
+        onError(error) {
+          if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) options.onUnauthenticated?.();
+        },
+      }),
+      createCacheExchange(),
+      fetchExchange,
+    ],
     fetch: options.fetch,
+    // The session is an httpOnly cookie on the same origin.
     fetchOptions: (): RequestInit => {
       const headers: Record<string, string> = {};
       if (options.locale) headers['accept-language'] = options.locale();
-      return { headers };
+      return { headers, credentials: 'same-origin' };
     },
   });
 }

@@ -1,7 +1,9 @@
 import type { MessageSchema } from './id';
+import { enPages } from './pages.en';
 
 /** English; must have every key of the Indonesian messages (the type checks it). */
 export const en: MessageSchema = {
+  ...enPages,
   app: {
     title: 'Sikap',
     subtitle: 'Civil Service Competency Information System',
@@ -9,7 +11,12 @@ export const en: MessageSchema = {
     language: 'Language',
   },
   nav: {
+    dashboard: 'Dashboard',
     units: 'Organisational Units',
+    employees: 'Employees',
+    positions: 'Positions',
+    placement: 'Placement',
+    dataset: 'Import & Export',
   },
   common: {
     add: 'Add',
@@ -32,6 +39,10 @@ export const en: MessageSchema = {
     pageOf: 'Page {page} of {pages}',
     loadFailed: 'The data could not be loaded.',
     networkError: 'The server cannot be reached.',
+    yes: 'Yes',
+    no: 'No',
+    confirm: 'Continue',
+    open: 'Open',
   },
   unitType: {
     BADAN: 'Agency (Badan)',

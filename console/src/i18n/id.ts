@@ -2,7 +2,10 @@
  * Bahasa Indonesia: the console's default language and the reference shape for
  * every other locale (see `en.ts`).
  */
+import { idPages } from './pages.id';
+
 export const id = {
+  ...idPages,
   app: {
     title: 'Sikap',
     subtitle: 'Sistem Informasi Kompetensi Aparatur',
@@ -10,7 +13,12 @@ export const id = {
     language: 'Bahasa',
   },
   nav: {
+    dashboard: 'Dasbor',
     units: 'Unit Organisasi',
+    employees: 'Pegawai',
+    positions: 'Jabatan',
+    placement: 'Penempatan',
+    dataset: 'Impor & Ekspor',
   },
   common: {
     add: 'Tambah',
@@ -33,6 +41,10 @@ export const id = {
     pageOf: 'Halaman {page} dari {pages}',
     loadFailed: 'Data tidak dapat dimuat.',
     networkError: 'Server tidak dapat dihubungi.',
+    yes: 'Ya',
+    no: 'Tidak',
+    confirm: 'Lanjutkan',
+    open: 'Buka',
   },
   unitType: {
     BADAN: 'Badan',

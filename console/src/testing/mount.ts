@@ -7,7 +7,7 @@ import { createAppI18n, type Locale } from '../i18n/i18n';
 import { routes } from '../router/routes';
 
 /** Mounts a component the way the app shell does: i18n, router, urql and Naive UI's providers. */
-export async function mountWithApp(component: Component, options: { client: Client; props?: Record<string, unknown>; route?: RouteLocationRaw; locale?: Locale }) {
+export async function mountWithApp(component: Component, options: { client: Client; props?: Record<string, unknown>; route?: RouteLocationRaw; locale?: Locale; provide?: Record<string | symbol, unknown> }) {
   const router = createRouter({ history: createMemoryHistory(), routes });
   await router.push(options.route ?? '/units');
   await router.isReady();
@@ -17,7 +17,7 @@ export async function mountWithApp(component: Component, options: { client: Clie
   });
   const wrapper = mount(host, {
     attachTo: document.body,
-    global: { plugins: [[urql, options.client], i18n, router] },
+    global: { plugins: [[urql, options.client], i18n, router], provide: options.provide ?? {} },
   });
   return { wrapper, router, i18n };
 }

@@ -10,6 +10,7 @@ import { importDataset, IMPORT_SECTIONS, type ImportReport } from '../modules/da
 import { exportDataset } from '../modules/dataset/dataset-export.service';
 import { generateDemoDataset } from '../modules/dataset/demo-generator';
 import { DEFAULT_DEMO_EMPLOYEES } from '../modules/dataset/demo-seed';
+import { registerAccessCommands } from '../modules/access/access.cli';
 
 /**
  * Operations CLI. It reads the same environment as the server (DATABASE_URL,
@@ -97,5 +98,7 @@ program.command('seed')
     if (opts.out) fs.writeFileSync(path.resolve(cwd, opts.out), `${JSON.stringify(dataset, null, 2)}\n`);
     await withOrm(async (orm) => printReport(await importDataset(orm.em as EntityManager, dataset, { dryRun: opts.dryRun, actor: 'seed' })));
   });
+
+registerAccessCommands(program, withOrm);
 
 await program.parseAsync(process.argv);

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from './orm';
 import { DEFAULT_POLICY, LEGACY_JPM_SCHEME } from '../domain/policy';
 import { PolicyVersion } from '../modules/policy/policy-version.entity';
+import { ensureAccessSetup } from '../modules/access/bootstrap-access';
 
 export interface PrepareOptions {
   seedDemo: boolean;
@@ -16,6 +17,7 @@ export interface PrepareOptions {
 export async function prepareDatabase(orm: Orm, options: PrepareOptions): Promise<void> {
   const em = orm.em.fork() as EntityManager;
   await ensurePolicyVersions(em);
+  await ensureAccessSetup(em, options.log);
   if (options.seedDemo) {
     const { seedDemoIfEmpty } = await import('../modules/dataset/demo-seed');
     await seedDemoIfEmpty(em, options.log);

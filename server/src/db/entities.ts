@@ -8,9 +8,13 @@ import { Training, TrainingEvaluation, TrainingParticipation } from '../modules/
 import { StakeholderInput } from '../modules/stakeholder/stakeholder-input.entity';
 import { PolicyVersion } from '../modules/policy/policy-version.entity';
 import { AssignmentPlan, AssignmentPlanItem } from '../modules/matching/assignment-plan.entity';
+import { Recommendation, RecommendationStatusChange } from '../modules/recommendation/recommendation.entity';
+import { accessEntities } from '../modules/access/access.entities';
 
 export const entities = [
   Unit, Competency, CompetencyLevel, Position, PositionRequirement, Employee, CompetencyAssessment,
   PerformanceAppraisal, Training, TrainingParticipation, TrainingEvaluation, StakeholderInput, PolicyVersion,
   AssignmentPlan, AssignmentPlanItem,
+  ...accessEntities,
+  Recommendation, RecommendationStatusChange,
 ];

@@ -4,12 +4,29 @@ import { MikroORM, type Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PGlite } from '@electric-sql/pglite';
-import { PGliteDriver } from 'mikro-orm-pglite';
+import { PGliteConnection, PGliteDriver } from 'mikro-orm-pglite';
 import { entities } from './entities';
 import { migrationsList } from './migrations';
 import { sqlLogger } from './sql-counter';
 
 export type Orm = MikroORM;
+
+/**
+ * knex-pglite sends a statement through PGlite's multi-statement `exec`
+ * whenever its SQL (with values inlined by MikroORM) contains ";" — e.g. a
+ * user searching for "a;b" — and then returns one result per statement, so
+ * a single query came back as [[rows]] and MikroORM mapped the inner array
+ * as an empty entity. One statement's result is unwrapped here, for every
+ * query of the process.
+ */
+interface RawResultTransformer {
+  transformRawResult(response: unknown, method: string): unknown;
+}
+const pgliteConnection = PGliteConnection.prototype as unknown as RawResultTransformer;
+const transformRawResult = pgliteConnection.transformRawResult;
+pgliteConnection.transformRawResult = function unwrapSingleStatement(this: RawResultTransformer, response: unknown, method: string): unknown {
+  return transformRawResult.call(this, Array.isArray(response) && response.length === 1 ? response[0] : response, method);
+};
 
 const DATE_OID = 1082;
 

@@ -18,3 +18,20 @@ export function sqlLogger(message: string): void {
   if (counter && !/^\[query\] (begin|commit|rollback|savepoint|release savepoint)/i.test(message)) counter.statements++;
   if (verbose) process.stderr.write(`${message}\n`);
 }
+
+/**
+ * Runs plumbing (authentication, request transaction, audit) without adding
+ * to the request's statement count. It runs in the request's own async
+ * context (leaving it would let pooled connections carry the wrong context
+ * into later resolver queries) and takes its statements back off the count;
+ * exact because plumbing never overlaps resolver work.
+ */
+export async function uncounted<T>(work: () => Promise<T>): Promise<T> {
+  const counter = sqlScope.getStore();
+  const before = counter?.statements ?? 0;
+  try {
+    return await work();
+  } finally {
+    if (counter) counter.statements = before;
+  }
+}

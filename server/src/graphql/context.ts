@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SqlCounter } from '../db/sql-counter';
+import { ANONYMOUS, type Viewer } from '../modules/access/viewer';
 import { Loaders } from './loaders';
+
+/** What a resolver may do to the HTTP exchange (sign-in cookies); absent outside HTTP. */
+export interface HttpBridge {
+  setSessionCookie(token: string, maxAgeMs: number): void;
+  clearSessionCookie(): void;
+}
 
 /**
  * Everything a resolver may use, created fresh for each request: a forked
@@ -15,9 +22,27 @@ export interface Context {
   actor: string;
   /** Language for generated texts (titles, rationales); `id` by default. */
   lang: 'id' | 'en';
+  /** The signed-in user or API key (anonymous when neither). */
+  viewer: Viewer;
+  /**
+   * Unit ids the viewer's rows are limited to; null = all. Enforced by the
+   * database for the whole request (graphql/data-scope.ts), never by resolvers.
+   */
+  unitScope: readonly number[] | null;
+  /** Caller's address, for sign-in throttling. */
+  clientAddress?: string;
+  http?: HttpBridge;
 }
 
-export function createContext(em: EntityManager, sql: SqlCounter, init: Partial<Pick<Context, 'actor' | 'lang'>> = {}): Context {
+export function createContext(
+  em: EntityManager,
+  sql: SqlCounter,
+  init: Partial<Pick<Context, 'actor' | 'lang' | 'viewer' | 'unitScope' | 'clientAddress' | 'http'>> = {},
+): Context {
   const forked = em.fork() as EntityManager;
-  return { em: forked, loaders: new Loaders(forked), sql, actor: init.actor ?? 'anonymous', lang: init.lang ?? 'id' };
+  const viewer = init.viewer ?? ANONYMOUS;
+  return {
+    em: forked, loaders: new Loaders(forked), sql, actor: init.actor ?? (viewer.kind === 'anonymous' ? 'anonymous' : viewer.label), lang: init.lang ?? 'id',
+    viewer, unitScope: init.unitScope ?? null, clientAddress: init.clientAddress, http: init.http,
+  };
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context';
 import { constraintToUserErrors, UserError, userError, UserErrorCode, UserErrorsException } from './errors';
 import { fromGlobalId } from './node';
+import { isRowScopeViolation } from './data-scope';
 
 @ObjectType('DeletePayload', { description: 'Result of a delete mutation.' })
 export class DeletePayload {
@@ -35,6 +36,8 @@ export async function runMutation<T>(
   } catch (error) {
     ctx.em.clear();
     if (error instanceof UserErrorsException) return { value: null, userErrors: error.errors };
+    // The database's row scope refused a write outside the viewer's unit subtree.
+    if (isRowScopeViolation(error)) return { value: null, userErrors: [userError(null, UserErrorCode.FORBIDDEN, 'This change is outside the units you may change.')] };
     const mapped = constraintToUserErrors(error, fieldOf);
     if (mapped) return { value: null, userErrors: mapped };
     throw error;

@@ -13,6 +13,10 @@ import { PositionStakeholderInputsResolver, StakeholderInputResolver } from '../
 import { CompetencyLevelEntryResolver, EmployeeResolver, UnitEmployeesResolver } from '../modules/employee/employee.resolver';
 import { CompetencyAssessmentResolver } from '../modules/assessment/assessment.resolver';
 import { PerformanceAppraisalResolver } from '../modules/appraisal/appraisal.resolver';
+import { AccessResolver, AuditEntryResolver } from '../modules/access/access.resolver';
+import { RecommendationResolver } from '../modules/recommendation/recommendation.resolver';
+import { PolicyResolver } from '../modules/policy/policy.resolver';
+import { SimulationResolver } from '../modules/recommendation/simulation.resolver';
 
 /** Every resolver class of the API; the schema is built from this list. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -43,4 +47,9 @@ export const resolvers: NonEmptyArray<Function> = [
   UnitEmployeesResolver,
   CompetencyAssessmentResolver,
   PerformanceAppraisalResolver,
+  AccessResolver,
+  AuditEntryResolver,
+  RecommendationResolver,
+  PolicyResolver,
+  SimulationResolver,
 ];

@@ -7,6 +7,7 @@ import { migrate, openOrm, type DatabaseTarget, type Orm } from '../db/orm';
 import { ensurePolicyVersions } from '../db/bootstrap';
 import { createApp } from '../app';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createSession, createUser, ensureScopedRoleGrants } from '../modules/access/access.service';
 
 /**
  * Each test file gets its own database: a fresh in-memory PGlite, or with
@@ -36,6 +37,7 @@ export async function openTestOrm(): Promise<{ orm: Orm; dispose: () => Promise<
   const orm = await openOrm(target);
   await migrate(orm);
   await ensurePolicyVersions(orm.em.fork() as EntityManager);
+  await ensureScopedRoleGrants(orm.em.fork() as EntityManager);
   return {
     orm,
     dispose: async () => {
@@ -54,28 +56,59 @@ export interface GraphQLResponse<D = Record<string, unknown>> {
 export interface TestServer {
   orm: Orm;
   url: string;
+  /**
+   * Session token of the ADMIN every test server starts with (unlimited rate
+   * budget). `gql` sends it unless the headers carry their own
+   * `authorization` or `cookie`; send `authorization: ''` to call anonymously.
+   */
+  adminToken: string;
   /** POSTs a GraphQL document over HTTP, exactly as a client would. */
   gql<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<D>>;
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+  /**
+   * Largest cost of one request. Unlimited by default: module tests check
+   * behaviour (deep N+1 guards included); the access tests pass the
+   * production default to check the limit itself.
+   */
+  maxQueryCost?: number;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { orm, dispose } = await openTestOrm();
-  const { app, apollo } = await createApp({ orm, production: false });
+  const { app, apollo } = await createApp({ orm, production: false, maxQueryCost: options.maxQueryCost ?? Number.MAX_SAFE_INTEGER });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  let adminToken = await createTestAdmin(orm);
+  const post = async (query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse<never>;
+  };
   return {
     orm,
     url,
+    get adminToken() {
+      return adminToken;
+    },
     async gql(query, variables, headers) {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GraphQLResponse<never>;
+      const own = headers && Object.keys(headers).some((h) => /^(authorization|cookie)$/i.test(h));
+      if (own) return post(query, variables, headers);
+      const first = await post(query, variables, { authorization: `Bearer ${adminToken}`, ...headers });
+      // Tests that empty the database (TRUNCATE … CASCADE reaches app_user
+      // through unit) take the test admin with them: recreate it and retry.
+      if (first.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+        adminToken = await createTestAdmin(orm);
+        return post(query, variables, { authorization: `Bearer ${adminToken}`, ...headers });
+      }
+      return first;
     },
     async close() {
       await new Promise((resolve) => server.close(resolve));
@@ -83,4 +116,11 @@ export async function startTestServer(): Promise<TestServer> {
       await dispose();
     },
   };
+}
+
+/** An ADMIN with an effectively unlimited budget, so module tests exercise behaviour, not rate limits. */
+export async function createTestAdmin(orm: Orm): Promise<string> {
+  const em = orm.em.fork() as EntityManager;
+  const { user } = await createUser(em, { email: `test-admin-${randomBytes(4).toString('hex')}@sikap.test`, role: 'ADMIN', budget: 1_000_000_000 });
+  return (await createSession(em, user)).token;
 }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PERSONAL_FILTER_NOTE, personalDataEnumValues } from '../../graphql/personal-data';
 
 export enum EmployeeGroupKey {
   UNIT = 'UNIT',
@@ -20,12 +21,14 @@ registerEnumType(EmployeeGroupKey, {
     EDUCATION: { description: 'Education, in domain order.' },
     POSITION_KIND: { description: 'Kind of the current position; "UNPLACED" for employees without one.' },
     STATUS: { description: 'PNS or PPPK.' },
-    GENDER: { description: 'Gender (from the NIP).' },
+    // Grouping one employee (where: { id }) by gender would reveal it: personal data.
+    GENDER: { description: `Gender (from the NIP). ${PERSONAL_FILTER_NOTE}` },
     COMPETENCY: { description: 'Competency: one row per competency the employees have a current level in (level measures apply to it).' },
     COMPETENCY_TYPE: { description: 'Competency type (technical, managerial, socio-cultural): level measures averaged over that type.' },
     PREDICATE: { description: 'Annual performance predicate: of the given year, or the latest before asOf; "NONE" when there is none.' },
   },
 });
+personalDataEnumValues('EmployeeGroupKey', ['GENDER']);
 
 @ObjectType('GroupValue', { description: 'The value of one grouping dimension in an aggregate row.' })
 export class GroupValue {

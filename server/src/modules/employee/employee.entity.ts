@@ -1,6 +1,7 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node';
+import { PERSONAL_DATA_NOTE, PersonalData } from '../../graphql/personal-data';
 import {
   EDUCATIONS, EMPLOYEE_STATUSES, GENDERS, GRADES, type Education, type EmployeeStatus, type Gender, type Grade,
 } from '../../domain/enums';
@@ -19,7 +20,8 @@ export class Employee extends Node {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @Field(() => String, { description: 'NIP, 18 digits: birth date YYYYMMDD, service start YYYYMM, gender digit, sequence NNN. Personal data.' })
+  @Field(() => String, { description: `NIP, 18 digits: birth date YYYYMMDD, service start YYYYMM, gender digit, sequence NNN. ${PERSONAL_DATA_NOTE} (shown as 18 asterisks)` })
+  @PersonalData({ masked: '******************' })
   @Property({ type: 'string', length: 18, unique: true, check: "nip ~ '^[0-9]{18}$'" })
   nip!: string;
 
@@ -45,7 +47,8 @@ export class Employee extends Node {
   @ManyToOne(() => Position, { nullable: true, deleteRule: 'restrict', index: true })
   position?: Position | null;
 
-  @Field(() => String, { description: 'Birth date decoded from the NIP (YYYY-MM-DD). Personal data.' })
+  @Field(() => String, { nullable: true, description: `Birth date decoded from the NIP (YYYY-MM-DD). ${PERSONAL_DATA_NOTE} (null)` })
+  @PersonalData()
   @Property({
     type: 'date',
     generated: '(make_date(substr(nip, 1, 4)::int, substr(nip, 5, 2)::int, substr(nip, 7, 2)::int)) stored',
@@ -56,7 +59,8 @@ export class Employee extends Node {
   @Property({ type: 'string', length: 7, generated: "(substr(nip, 9, 4) || '-' || substr(nip, 13, 2)) stored" })
   serviceStart!: Opt<string>;
 
-  @Field(() => GenderEnum, { description: 'Gender decoded from the NIP. Personal data.' })
+  @Field(() => GenderEnum, { nullable: true, description: `Gender decoded from the NIP. ${PERSONAL_DATA_NOTE} (null)` })
+  @PersonalData()
   @Property({ type: 'string', length: 6, generated: "(case substr(nip, 15, 1) when '1' then 'MALE' else 'FEMALE' end) stored" })
   gender!: Opt<Gender>;
 }

@@ -10,6 +10,7 @@ import { and, raw, sql, type Sql } from '../../graphql/sql';
 import { EDUCATIONS, GRADES, PREDICATES, type Predicate } from '../../domain/enums';
 import { ageOn } from '../../domain/ordinal';
 import { PredicateEnum } from '../../graphql/enums';
+import { PERSONAL_DATA_NOTE, PersonalData } from '../../graphql/personal-data';
 import { Unit } from '../unit/unit.entity';
 import { subtreeIds, subtreeIdsByCode } from '../unit/unit.sql';
 import { Position } from '../position/position.entity';
@@ -201,7 +202,8 @@ export class EmployeeResolver {
     return latestPredicateLoader(ctx, resolveAsOf(asOf, 'asOf')).load(employee.id);
   }
 
-  @FieldResolver(() => Int, { description: 'Age in whole years on asOf, from the birth date in the NIP.' })
+  @FieldResolver(() => Int, { nullable: true, description: `Age in whole years on asOf, from the birth date in the NIP. ${PERSONAL_DATA_NOTE} (null)` })
+  @PersonalData()
   age(
     @Root() employee: Employee,
     @Arg('asOf', () => String, { nullable: true, description: 'Reference date (YYYY-MM-DD); today when omitted.' }) asOf: string | null,

@@ -5,6 +5,7 @@ import {
 } from '../../graphql/enum-filters';
 import { connectionType } from '../../graphql/pagination';
 import { UserError } from '../../graphql/errors';
+import { PERSONAL_FILTER_NOTE, PersonalDataFilter, personalDataEnumValues } from '../../graphql/personal-data';
 import { EducationEnum, EmployeeStatusEnum, GradeEnum } from '../../graphql/enums';
 import type { Education, EmployeeStatus, Grade } from '../../domain/enums';
 import { Employee } from './employee.entity';
@@ -50,13 +51,13 @@ export class DevelopmentHoursCondition {
 @InputType('EmployeeWhere', { description: 'Filter for employees. All given conditions must hold; combine with and/or/not.' })
 export class EmployeeWhere {
   @Field(() => IDFilter, { nullable: true, description: 'The employee itself.' }) id?: IDFilter;
-  @Field(() => StringFilter, { nullable: true, description: 'NIP.' }) nip?: StringFilter;
+  @Field(() => StringFilter, { nullable: true, description: `NIP. ${PERSONAL_FILTER_NOTE}` }) @PersonalDataFilter() nip?: StringFilter;
   @Field(() => StringFilter, { nullable: true, description: 'Full name.' }) name?: StringFilter;
   @Field(() => EmployeeStatusFilter, { nullable: true, description: 'PNS or PPPK.' }) status?: InstanceType<typeof EmployeeStatusFilter>;
   @Field(() => GradeFilter, { nullable: true, description: 'Grade; lt/gt compare in golongan order.' }) grade?: InstanceType<typeof GradeFilter>;
   @Field(() => EducationFilter, { nullable: true, description: 'Highest education; lt/gt compare in education order.' }) education?: InstanceType<typeof EducationFilter>;
-  @Field(() => GenderFilter, { nullable: true, description: 'Gender (from the NIP).' }) gender?: InstanceType<typeof GenderFilter>;
-  @Field(() => DateFilter, { nullable: true, description: 'Birth date (from the NIP).' }) birthDate?: DateFilter;
+  @Field(() => GenderFilter, { nullable: true, description: `Gender (from the NIP). ${PERSONAL_FILTER_NOTE}` }) @PersonalDataFilter() gender?: InstanceType<typeof GenderFilter>;
+  @Field(() => DateFilter, { nullable: true, description: `Birth date (from the NIP). ${PERSONAL_FILTER_NOTE}` }) @PersonalDataFilter() birthDate?: DateFilter;
   @Field(() => IDFilter, { nullable: true, description: 'The unit the employee belongs to directly.' }) unit?: IDFilter;
   @Field(() => ID, { nullable: true, description: 'Employees of this unit or any unit below it.' }) unitSubtreeOf?: string;
   @Field(() => String, { nullable: true, description: 'Like unitSubtreeOf, by unit code.' }) unitSubtreeOfCode?: string;
@@ -83,8 +84,10 @@ export enum EmployeeOrderField {
 }
 registerEnumType(EmployeeOrderField, {
   name: 'EmployeeOrderField',
-  description: 'Sortable employee fields. GRADE and EDUCATION sort in the domain order (I/a and SD lowest), not alphabetically.',
+  description: 'Sortable employee fields. GRADE and EDUCATION sort in the domain order (I/a and SD lowest), not alphabetically. '
+    + `NIP and BIRTH_DATE: ${PERSONAL_FILTER_NOTE}`,
 });
+personalDataEnumValues('EmployeeOrderField', ['NIP', 'BIRTH_DATE']);
 
 @InputType('EmployeeOrder', { description: 'One sort key for employees.' })
 export class EmployeeOrder {

@@ -50,4 +50,12 @@ export class PolicyVersion extends Node {
   @Field(() => String, { nullable: true, description: 'Who activated it.' })
   @Property({ type: 'string', nullable: true })
   activatedBy?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it stopped being the active version (another was activated).' })
+  @Property({ type: 'datetime', nullable: true })
+  retiredAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who activated the version that replaced it.' })
+  @Property({ type: 'string', nullable: true })
+  retiredBy?: string | null;
 }

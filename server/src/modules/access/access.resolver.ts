@@ -1,0 +1,237 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context';
+import { userError, UserErrorCode } from '../../graphql/errors';
+import { execute } from '../../graphql/list';
+import { fromGlobalId, toGlobalId } from '../../graphql/node';
+import { ConnectionArgs, paginate, type Connection } from '../../graphql/pagination';
+import { and, sql, type Sql } from '../../graphql/sql';
+import { Unit } from '../unit/unit.entity';
+import { AppUser } from './app-user.entity';
+import { ApiKey } from './api-key.entity';
+import { Session } from './session.entity';
+import { PersistedOperation } from './persisted-operation.entity';
+import { AccessInputError, createApiKey, createSession, createUser, SESSION_DAYS } from './access.service';
+import { decoyHash, sha256, verifyPassword } from './secrets';
+import { loginThrottle } from './login-throttle';
+import {
+  ApiKeyInfo, AuditChangeInfo, AuditEntryConnection, AuditEntryInfo, CreateApiKeyInput, CreateApiKeyPayload, CreateUserInput, CreateUserPayload,
+  LoginPayload, LogoutPayload, PersistedOperationInfo, RegisterPersistedOperationPayload, RevokeApiKeyPayload, UserInfo, ViewerInfo,
+} from './access.types';
+import { DEFAULT_USER_BUDGET, ROLE_CAPABILITIES, type Viewer } from './viewer';
+
+async function unitOf(ctx: Context, id: number | null | undefined): Promise<Unit | null> {
+  return id ? ctx.loaders.byId(Unit).load(id) : null;
+}
+
+async function viewerInfo(ctx: Context, viewer: Viewer): Promise<ViewerInfo> {
+  return {
+    signedIn: viewer.kind !== 'anonymous', kind: viewer.kind, label: viewer.label, role: viewer.role,
+    permissions: [...viewer.capabilities].sort(), unit: await unitOf(ctx, viewer.unitId), budget: viewer.budget,
+  };
+}
+
+async function userInfo(ctx: Context, u: AppUser): Promise<UserInfo> {
+  return { id: toGlobalId('User', u.id), email: u.email, role: u.role, unit: await unitOf(ctx, u.unit?.id), createdAt: u.createdAt, lastLoginAt: u.lastLoginAt ?? null };
+}
+
+async function keyInfo(ctx: Context, k: ApiKey): Promise<ApiKeyInfo> {
+  return {
+    id: toGlobalId('ApiKey', k.id), name: k.name, prefix: k.prefix, scopes: [...k.scopes], unit: await unitOf(ctx, k.unit?.id), expiresAt: k.expiresAt ?? null,
+    budget: k.budget, persistedOnly: k.persistedOnly, createdAt: k.createdAt, createdBy: k.createdBy ?? null, revokedAt: k.revokedAt ?? null, lastUsedAt: k.lastUsedAt ?? null,
+  };
+}
+
+function opInfo(o: PersistedOperation): PersistedOperationInfo {
+  return { hash: o.hash, name: o.name, document: o.document, createdAt: o.createdAt, createdBy: o.createdBy ?? null };
+}
+
+function inputErrors(error: unknown): ReturnType<typeof userError>[] {
+  if (error instanceof AccessInputError) return [userError(`input.${error.field}`, UserErrorCode.INVALID, error.message)];
+  throw error;
+}
+
+interface AuditRow {
+  id: number;
+  at: Date | string;
+  actor_kind: string;
+  actor_label: string;
+  operation_name: string | null;
+  mutations: string[] | string;
+  variables: unknown;
+  result_ids: string[] | string;
+  ok: boolean;
+}
+
+const pgArray = (v: string[] | string): string[] => (Array.isArray(v) ? v : v.replace(/^\{|\}$/g, '').split(',').filter((s) => s !== '').map((s) => s.replace(/^"|"$/g, '')));
+
+@Resolver()
+export class AccessResolver {
+  @Query(() => ViewerInfo, { description: 'Who is calling (signedIn: false when anonymous), with role, permissions, unit scope and rate budget.' })
+  async me(@Ctx() ctx: Context): Promise<ViewerInfo> {
+    return viewerInfo(ctx, ctx.viewer);
+  }
+
+  @Mutation(() => LoginPayload, {
+    description: 'Sign in with e-mail and password. Sets an httpOnly session cookie (console) and returns the session token (scripts). '
+      + 'After 5 failed attempts for an e-mail or client address within 15 minutes, further attempts are refused for the rest of that window.',
+  })
+  async login(
+    @Arg('email', () => String, { description: 'E-mail.' }) email: string,
+    @Arg('password', () => String, { description: 'Password.' }) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<LoginPayload> {
+    const normalized = email.trim().toLowerCase();
+    const keys = [`email:${normalized}`, `ip:${ctx.clientAddress ?? '?'}`];
+    const wait = loginThrottle.retryAfter(keys);
+    if (wait > 0) {
+      throw new GraphQLError(`Too many failed sign-ins; try again in ${wait} s.`, { extensions: { code: 'THROTTLED', retryAfter: wait } });
+    }
+    const user = await ctx.em.findOne(AppUser, { email: normalized });
+    const valid = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyHash(), password), false);
+    if (!user || !valid) {
+      loginThrottle.fail(keys);
+      return { token: null, viewer: null, userErrors: [userError('password', UserErrorCode.INVALID, 'Wrong e-mail or password.')] };
+    }
+    loginThrottle.succeed(keys[0]!);
+    const { token } = await createSession(ctx.em, user);
+    ctx.http?.setSessionCookie(token, SESSION_DAYS * 86_400_000);
+    const unitId = user.role === 'ADMIN' ? null : (user.unit?.id ?? null);
+    const viewer: Viewer = {
+      ...ctx.viewer, kind: 'user', id: user.id, label: user.email, role: user.role, unitId, capabilities: new Set(ROLE_CAPABILITIES[user.role]),
+      budget: user.budget ?? DEFAULT_USER_BUDGET,
+    };
+    return { token, viewer: await viewerInfo(ctx, viewer), userErrors: [] };
+  }
+
+  @Mutation(() => LogoutPayload, { description: 'End the current session (cookie or session token) and clear the cookie.' })
+  async logout(@Ctx() ctx: Context): Promise<LogoutPayload> {
+    ctx.http?.clearSessionCookie();
+    if (ctx.viewer.sessionId === null) return { ended: false };
+    await ctx.em.nativeDelete(Session, { id: ctx.viewer.sessionId });
+    return { ended: true };
+  }
+
+  @Query(() => [UserInfo], { description: 'All users, by e-mail. ADMIN only.' })
+  async users(@Ctx() ctx: Context): Promise<UserInfo[]> {
+    const rows = await ctx.em.find(AppUser, {}, { orderBy: { email: 'asc' } });
+    return Promise.all(rows.map((u) => userInfo(ctx, u)));
+  }
+
+  @Mutation(() => CreateUserPayload, { description: 'Create a user. ADMIN only. A generated password is returned once.' })
+  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<CreateUserPayload> {
+    try {
+      const { user, password } = await createUser(ctx.em, { email: input.email, role: input.role, unitCode: input.unit, password: input.password });
+      return { user: await userInfo(ctx, user), password: input.password ? null : password, userErrors: [] };
+    } catch (error) {
+      return { user: null, password: null, userErrors: inputErrors(error) };
+    }
+  }
+
+  @Query(() => [ApiKeyInfo], { description: 'All API keys, newest first (secrets are never shown again). ADMIN only.' })
+  async apiKeys(@Ctx() ctx: Context): Promise<ApiKeyInfo[]> {
+    const rows = await ctx.em.find(ApiKey, {}, { orderBy: { id: 'desc' } });
+    return Promise.all(rows.map((k) => keyInfo(ctx, k)));
+  }
+
+  @Mutation(() => CreateApiKeyPayload, { description: 'Create an API key. ADMIN only. The key is returned once; only its hash is stored.' })
+  async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreateApiKeyPayload> {
+    try {
+      const { apiKey, key } = await createApiKey(ctx.em, {
+        name: input.name, scopes: input.scopes, unitCode: input.unit, expiresAt: input.expiresAt, budget: input.budget, persistedOnly: input.persistedOnly, createdBy: ctx.viewer.label,
+      });
+      return { apiKey: await keyInfo(ctx, apiKey), key, userErrors: [] };
+    } catch (error) {
+      return { apiKey: null, key: null, userErrors: inputErrors(error) };
+    }
+  }
+
+  @Mutation(() => RevokeApiKeyPayload, { description: 'Revoke an API key at once. ADMIN only.' })
+  async revokeApiKey(@Arg('id', () => ID, { description: 'ApiKey id.' }) id: string, @Ctx() ctx: Context): Promise<RevokeApiKeyPayload> {
+    const decoded = fromGlobalId(id);
+    const key = decoded?.typeName === 'ApiKey' ? await ctx.em.findOne(ApiKey, { id: decoded.id }) : null;
+    if (!key) return { apiKey: null, userErrors: [userError('id', UserErrorCode.NOT_FOUND, `No API key ${JSON.stringify(id)}.`)] };
+    key.revokedAt ??= new Date();
+    await ctx.em.flush();
+    return { apiKey: await keyInfo(ctx, key), userErrors: [] };
+  }
+
+  @Query(() => [PersistedOperationInfo], { description: 'Registered operations, by name. ADMIN only.' })
+  async persistedOperations(@Ctx() ctx: Context): Promise<PersistedOperationInfo[]> {
+    return (await ctx.em.find(PersistedOperation, {}, { orderBy: { name: 'asc' } })).map(opInfo);
+  }
+
+  @Mutation(() => RegisterPersistedOperationPayload, {
+    description: 'Register a GraphQL document on the allow-list (keys with persistedOnly may run only registered documents). The document must be valid against the schema. ADMIN only.',
+  })
+  async registerPersistedOperation(
+    @Arg('name', () => String, { description: 'Name, e.g. "teachersWithGaps".' }) name: string,
+    @Arg('document', () => String, { description: 'The exact document text clients will send.' }) document: string,
+    @Ctx() ctx: Context,
+  ): Promise<RegisterPersistedOperationPayload> {
+    const { getSchema } = await import('../../graphql/schema');
+    const schema: GraphQLSchema = await getSchema();
+    let problems: string[];
+    try {
+      problems = validate(schema, parse(document)).map((e) => e.message);
+    } catch (error) {
+      problems = [(error as Error).message];
+    }
+    if (name.trim() === '' || name.length > 255) problems.push('name must be 1–255 characters.');
+    if (problems.length > 0) return { operation: null, userErrors: problems.map((m) => userError('document', UserErrorCode.INVALID, m)) };
+    const hash = sha256(document);
+    const existing = await ctx.em.findOne(PersistedOperation, { hash });
+    if (existing) return { operation: opInfo(existing), userErrors: [] };
+    const op = ctx.em.create(PersistedOperation, { hash, name: name.trim(), document, createdBy: ctx.viewer.label });
+    await ctx.em.flush();
+    return { operation: opInfo(op), userErrors: [] };
+  }
+
+  @Query(() => AuditEntryConnection, { description: 'The audit log of mutations, newest first. ADMIN only.' })
+  async auditLog(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('mutation', () => String, { nullable: true, description: 'Only requests calling this mutation field.' }) mutation: string | null,
+    @Arg('actor', () => String, { nullable: true, description: 'Only this actor (e-mail or "key:<name>").' }) actor: string | null,
+    @Arg('since', () => Date, { nullable: true, description: 'Only entries at or after this time.' }) since: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<AuditEntryInfo>> {
+    const conds: Sql[] = [];
+    if (mutation) conds.push(sql`${mutation} = any(a.mutations)`);
+    if (actor) conds.push(sql`a.actor_label = ${actor}`);
+    if (since) conds.push(sql`a.at >= ${since}`);
+    const where = and(conds);
+    const em: EntityManager = ctx.em;
+    return paginate<AuditEntryInfo>(
+      page,
+      async (limit, offset) => {
+        const rows = await execute<AuditRow>(em, sql`select * from audit_entry a where ${where} order by a.id desc limit ${limit} offset ${offset}`);
+        return rows.map((r) => Object.assign(new AuditEntryInfo(), {
+          dbId: Number(r.id), id: toGlobalId('AuditEntry', Number(r.id)), at: new Date(r.at), actorKind: r.actor_kind, actor: r.actor_label,
+          operationName: r.operation_name, mutations: pgArray(r.mutations), variables: r.variables, resultIds: pgArray(r.result_ids), ok: r.ok,
+        }));
+      },
+      async () => Number((await execute<{ n: string }>(em, sql`select count(*) as n from audit_entry a where ${where}`))[0]?.n ?? 0),
+    );
+  }
+}
+
+@Resolver(() => AuditEntryInfo)
+export class AuditEntryResolver {
+  @FieldResolver(() => [AuditChangeInfo], { description: 'Rows the request changed, with before/after of the changed columns.' })
+  async changes(@Root() entry: AuditEntryInfo, @Ctx() ctx: Context): Promise<AuditChangeInfo[]> {
+    const loader = ctx.loaders.get('AuditEntry.changes', (em) => new DataLoader<number, AuditChangeInfo[]>(async (ids) => {
+      const rows = await execute<{ entry_id: number; table_name: string; row_id: number | null; operation: string; before: unknown; after: unknown }>(
+        em, sql`select * from audit_change where entry_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::int) order by id`);
+      const groups = new Map<number, AuditChangeInfo[]>();
+      for (const r of rows) {
+        const list = groups.get(Number(r.entry_id)) ?? [];
+        list.push({ table: r.table_name, rowId: r.row_id, operation: r.operation, before: r.before, after: r.after });
+        groups.set(Number(r.entry_id), list);
+      }
+      return ids.map((id) => groups.get(id) ?? []);
+    }));
+    return loader.load(entry.dbId);
+  }
+}

@@ -1,0 +1,137 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context';
+import { UserErrorCode } from '../../graphql/errors';
+import { execute } from '../../graphql/list';
+import { InputCheck } from '../../graphql/mutation';
+import { expectGlobalId } from '../../graphql/node';
+import { sql } from '../../graphql/sql';
+import { JPM_CATEGORIES, type JpmCategory } from '../../domain/enums';
+import { RECOMMENDATION_KINDS, recommendationPolicy, type RecommendationKind, type RecommendationPolicy } from '../../domain/recommendation-rules';
+import { checkYear, resolveAsOf } from '../employee/employee.sql';
+import { talentBox } from '../../domain/talent';
+import { activePolicy } from '../policy/policy.service';
+import { applyParameters, diffParameters } from '../policy/policy-admin.service';
+import type { PolicyParametersInput } from '../policy/policy.types';
+import type { RequirementInput } from '../position/position.types';
+import { Unit } from '../unit/unit.entity';
+import { buildDrafts } from './recommendation-drafts';
+import { ownMatchesSql, type RuleOptions } from './recommendation.sql';
+import type { SimulationResult } from './simulation.types';
+
+interface Snapshot {
+  categories: Map<JpmCategory, number>;
+  boxes: Map<number, number>;
+  /** `${unitId or ''}|${kind}` → count */
+  recommendations: Map<string, number>;
+}
+
+/** Everything a what-if compares, computed on `em` (a rolled-back transaction for standard changes). */
+async function snapshot(em: EntityManager, o: RuleOptions): Promise<Snapshot> {
+  const own = await ownMatchesSql(em, o);
+  const categories = new Map<JpmCategory, number>();
+  const boxes = new Map<number, number>();
+  for (const r of own) {
+    categories.set(r.category, (categories.get(r.category) ?? 0) + 1);
+    const box = talentBox(r.predicate, r.category);
+    if (box !== null) boxes.set(box, (boxes.get(box) ?? 0) + 1);
+  }
+  const recommendations = new Map<string, number>();
+  for (const d of await buildDrafts(em, o, own)) {
+    const key = `${d.unitId ?? ''}|${d.kind}`;
+    recommendations.set(key, (recommendations.get(key) ?? 0) + 1);
+  }
+  return { categories, boxes, recommendations };
+}
+
+async function compare(ctx: Context, asOf: string, year: number, before: Snapshot, after: Snapshot, policy: RecommendationPolicy, changedKeys: string[]): Promise<SimulationResult> {
+  const keys = [...new Set([...before.recommendations.keys(), ...after.recommendations.keys()])];
+  const unitIds = [...new Set(keys.map((k) => k.split('|')[0]!).filter((u) => u !== '').map(Number))];
+  const units = new Map((await Promise.all(unitIds.map((id) => ctx.loaders.byId(Unit).load(id)))).filter((u): u is Unit => u !== null).map((u) => [u.id, u]));
+  const kindRank = (k: RecommendationKind): number => RECOMMENDATION_KINDS.indexOf(k);
+  const recommendations = keys.map((k) => {
+    const [unit, kind] = k.split('|') as [string, RecommendationKind];
+    return { unit: unit === '' ? null : units.get(Number(unit)) ?? null, kind, before: before.recommendations.get(k) ?? 0, after: after.recommendations.get(k) ?? 0 };
+  }).sort((a, b) => (a.unit?.code ?? '').localeCompare(b.unit?.code ?? '') || kindRank(a.kind) - kindRank(b.kind));
+  return {
+    asOf, year, parameters: { ...policy }, changedKeys,
+    categories: [...JPM_CATEGORIES].reverse().map((category) => ({ category, before: before.categories.get(category) ?? 0, after: after.categories.get(category) ?? 0 })),
+    talentBoxes: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((box) => ({ box, before: before.boxes.get(box) ?? 0, after: after.boxes.get(box) ?? 0, talentPool: policy.talentPoolBoxes.includes(box) })),
+    recommendations, userErrors: [],
+  };
+}
+
+function failed(asOf: string, year: number, check: InputCheck): SimulationResult {
+  return { asOf, year, parameters: null, changedKeys: [], categories: [], talentBoxes: [], recommendations: [], userErrors: check.errors };
+}
+
+function dateArgs(asOfArg: string | null | undefined, yearArg: number | null | undefined): { asOf: string; year: number } {
+  const asOf = resolveAsOf(asOfArg, 'asOf');
+  return { asOf, year: yearArg === null || yearArg === undefined ? Number(asOf.slice(0, 4)) : checkYear(yearArg, 'year') };
+}
+
+/** Pure parameters: both sides read the same data, only the thresholds differ, so nothing needs writing at all. */
+export async function simulatePolicy(ctx: Context, changes: PolicyParametersInput, asOfArg: string | null | undefined, yearArg: number | null | undefined): Promise<SimulationResult> {
+  const { asOf, year } = dateArgs(asOfArg, yearArg);
+  const current = recommendationPolicy((await activePolicy(ctx)).parameters);
+  const check = new InputCheck();
+  const next = applyParameters(current, changes, check, 'changes');
+  if (check.errors.length) return failed(asOf, year, check);
+  const before = await snapshot(ctx.em, { asOf, year, policy: current });
+  const after = await snapshot(ctx.em, { asOf, year, policy: next });
+  return compare(ctx, asOf, year, before, after, next, diffParameters(current, next).map((c) => c.key));
+}
+
+class Rollback extends Error {}
+
+/**
+ * The standard lives in rows the rules join against, so the proposed one is
+ * written inside a transaction that is always rolled back: the "after" side
+ * sees it, nobody else ever does. Everything inside runs on the
+ * transaction's EntityManager (PGlite has a single connection).
+ */
+export async function simulateStandard(
+  ctx: Context, positionArg: string, requirements: RequirementInput[], asOfArg: string | null | undefined, yearArg: number | null | undefined,
+): Promise<SimulationResult> {
+  const { asOf, year } = dateArgs(asOfArg, yearArg);
+  const positionId = expectGlobalId(positionArg, 'Position', 'position');
+  const check = new InputCheck();
+  const lines: { competency: number; level: number; index: number }[] = [];
+  const seen = new Set<number>();
+  requirements.forEach((r, i) => {
+    const competency = check.id(`requirements[${i}].competency`, r.competency, 'Competency');
+    check.range(`requirements[${i}].level`, r.level, 1, 5, true);
+    if (competency !== null) {
+      if (seen.has(competency)) check.add(`requirements[${i}].competency`, UserErrorCode.DUPLICATE, `requirements[${i}].competency appears more than once.`);
+      seen.add(competency);
+      lines.push({ competency, level: r.level, index: i });
+    }
+  });
+  const [pos] = await execute<{ id: number }>(ctx.em, sql`select id from position where id = ${positionId}::int`);
+  if (!pos) check.add('position', UserErrorCode.NOT_FOUND, `Position ${positionArg} does not exist.`);
+  if (lines.length) {
+    const known = new Set((await execute<{ id: number }>(ctx.em, sql`select id from competency where id in (select value::int from jsonb_array_elements_text(${JSON.stringify(lines.map((l) => l.competency))}::jsonb))`)).map((r) => Number(r.id)));
+    for (const l of lines) {
+      if (!known.has(l.competency)) check.add(`requirements[${l.index}].competency`, UserErrorCode.NOT_FOUND, `Competency ${requirements[l.index]!.competency} does not exist.`);
+    }
+  }
+  if (check.errors.length) return failed(asOf, year, check);
+  const policy = recommendationPolicy((await activePolicy(ctx)).parameters);
+  const before = await snapshot(ctx.em, { asOf, year, policy });
+  let after: Snapshot | null = null;
+  try {
+    await ctx.em.transactional(async (tx) => {
+      const em = tx as EntityManager;
+      await execute(em, sql`delete from position_requirement where position_id = ${positionId}::int`);
+      if (lines.length) {
+        await execute(em, sql`insert into position_requirement (position_id, competency_id, level)
+          select ${positionId}::int, x.competency, x.level from jsonb_to_recordset(${JSON.stringify(lines.map(({ competency, level }) => ({ competency, level })))}::jsonb) as x(competency int, level int)`);
+      }
+      after = await snapshot(em, { asOf, year, policy });
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  ctx.em.clear();
+  return compare(ctx, asOf, year, before, after!, policy, []);
+}
