@@ -116,6 +116,8 @@ export function scalarConditions(column: Sql, ops: Operators, rank?: readonly st
   const col = rank ? sql`array_position(${rankArray(rank)}, ${column}::text)` : column;
   for (const [op, value] of Object.entries(ops)) {
     if (value === undefined) continue;
+    // null means "is null" for eq/ne only; for any other operator it is "not given" (found by fuzzing: `in: null`).
+    if (value === null && op !== 'eq' && op !== 'ne') continue;
     switch (op) {
       case 'eq': out.push(value === null ? sql`${column} is null` : sql`${column} = ${value}`); break;
       case 'ne': out.push(value === null ? sql`${column} is not null` : sql`${column} is distinct from ${value}`); break;

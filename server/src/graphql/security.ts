@@ -65,6 +65,13 @@ export function securityOptions(schema: GraphQLSchema, orm: Orm, production: boo
     parseOptions: { maxTokens: ARMOR_LIMITS.maxTokens },
     persistedQueries: { cache: new RegisteredOperations(orm) },
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+      // A value the database cannot read (a date "2024-02-30", a number out of
+      // range) that slipped past validation is the caller's mistake, not a crash.
+      const dbCode = (unwrapResolverError(error) as { code?: unknown } | null)?.code;
+      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && typeof dbCode === 'string' && dbCode.startsWith('22')) {
+        const detail = String((unwrapResolverError(error) as Error).message ?? '').replace(/^[\s\S]* - /, '');
+        return { message: `Invalid value: ${detail}`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+      }
       // In production, unexpected errors say nothing about the internals.
       if (production && formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
         const original = unwrapResolverError(error);

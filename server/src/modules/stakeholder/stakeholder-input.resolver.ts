@@ -12,6 +12,7 @@ import {
   StakeholderInputConnection, StakeholderInputInput, StakeholderInputOrder, StakeholderInputPayload, StakeholderInputWhere,
 } from './stakeholder-input.types';
 import { createStakeholderInput, deleteStakeholderInput, updateStakeholderInput } from './stakeholder-input.service';
+import { dateConditions } from '../employee/employee.sql';
 
 export const stakeholderInputListSpec: ListSpec<StakeholderInput> = {
   entity: StakeholderInput,
@@ -23,7 +24,7 @@ export const stakeholderInputListSpec: ListSpec<StakeholderInput> = {
     competency: (v, a) => sql`${raw(a)}.competency_id in (select sc.id from competency sc where ${and(scalarConditions(raw('sc.code'), v))})`,
     group: (v, a) => scalarConditions(raw(`${a}.stakeholder_group`), v),
     importance: (v, a) => scalarConditions(raw(`${a}.importance`), v),
-    submittedAt: (v, a) => scalarConditions(raw(`${a}.submitted_at`), v),
+    submittedAt: (v, a) => dateConditions(raw(`${a}.submitted_at`), v, 'where.submittedAt'),
   },
   order: { submittedAt: raw('s.submitted_at'), importance: raw('s.importance'), group: raw('s.stakeholder_group') },
   defaultOrder: raw('s.submitted_at desc'),
