@@ -2,11 +2,10 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseDataset, fixtureNip, nationalAssessments, standard } from '../testing/fixtures';
+import { createTestDatabase } from '../testing/harness';
 
 const run = promisify(execFile);
 const serverDir = path.resolve(import.meta.dirname, '../..');
@@ -17,23 +16,9 @@ let dropDatabase = async () => {};
 
 /** The CLI on a database of its own: a temp PGlite folder, or a throw-away database on DATABASE_URL's server. */
 beforeAll(async () => {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `sikap_cli_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    env.DATABASE_URL = u.toString();
-    dropDatabase = async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
-  }
+  const db = await createTestDatabase('sikap_cli');
+  if (db.target.kind === 'postgres') env.DATABASE_URL = db.target.url;
+  dropDatabase = db.drop;
 });
 afterAll(async () => {
   await dropDatabase();

@@ -55,7 +55,8 @@ export class Loaders {
     fk: string,
     orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' },
   ): DataLoader<number, T[]> {
-    return this.get(`hasMany:${entity.name}.${fk}`, (em) => new DataLoader<number, T[]>(async (ids) => {
+    // The order is part of the key: callers asking for another order get their own batch.
+    return this.get(`hasMany:${entity.name}.${fk}:${JSON.stringify(orderBy)}`, (em) => new DataLoader<number, T[]>(async (ids) => {
       const rows = (await em.find(entity, { [fk]: { $in: [...ids] } } as never, { orderBy: { ...orderBy, id: 'asc' } as never })) as T[];
       const groups = new Map<number, T[]>();
       for (const row of rows) {

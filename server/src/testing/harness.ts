@@ -14,26 +14,36 @@ import { createSession, createUser, ensureScopedRoleGrants } from '../modules/ac
  * DATABASE_URL a throw-away database on that server, so files can run in
  * parallel and never see each other's rows.
  */
-export async function openTestOrm(): Promise<{ orm: Orm; dispose: () => Promise<void> }> {
+export interface TestDatabase {
+  target: DatabaseTarget;
+  /** Removes the throw-away database (nothing to do for in-memory PGlite). */
+  drop: () => Promise<void>;
+}
+
+/** A database of its own: in-memory PGlite, or with DATABASE_URL a new database on that server. */
+export async function createTestDatabase(prefix = 'sikap_test'): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
-  let target: DatabaseTarget = { kind: 'pglite', dataDir: null };
-  let drop = async () => {};
-  if (url) {
-    const name = `sikap_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    target = { kind: 'postgres', url: u.toString() };
-    drop = async () => {
+  if (!url) return { target: { kind: 'pglite', dataDir: null }, drop: async () => {} };
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    target: { kind: 'postgres', url: u.toString() },
+    drop: async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
-    };
-  }
+    },
+  };
+}
+
+export async function openTestOrm(): Promise<{ orm: Orm; dispose: () => Promise<void> }> {
+  const { target, drop } = await createTestDatabase();
   const orm = await openOrm(target);
   await migrate(orm);
   await ensurePolicyVersions(orm.em.fork() as EntityManager);

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { JpmCategory } from '../../domain/enums';
 import type { PolicyParameters } from '../../domain/policy';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode, UserErrorsException, userError } from '../../graphql/errors';
@@ -12,20 +11,12 @@ import { Position } from '../position/position.entity';
 import { greedyAssignment, optimalAssignment } from './assignment';
 import { AssignmentPlan, AssignmentPlanItem } from './assignment-plan.entity';
 import { categoryRankSql, matchCtes, RANK_ORDER } from './matching.sql';
-import { idsSql, toMatch } from './matching.service';
+import { idsSql, toMatch, type MatchRow } from './matching.service';
 import { AssignmentPlanType, MatchType, Seat } from './matching.types';
 
-interface PairRow {
-  employee_id: number;
-  position_id: number;
+interface PairRow extends MatchRow {
+  /** The candidate's position when the plan is computed (for the stale check). */
   from_position_id: number | null;
-  raw_jpm: number;
-  jpm: number;
-  category: JpmCategory;
-  eligible: boolean;
-  short_sum: number;
-  short_max: number;
-  missing: number;
 }
 
 export interface ComputedPlan {

@@ -16,7 +16,7 @@ export function idsSql(ids: readonly number[]): Sql {
   return ids.length ? join(ids.map((id) => sql`${id}::int`), ', ') : raw('null::int');
 }
 
-interface MatchRow {
+export interface MatchRow {
   employee_id: number;
   position_id: number;
   raw_jpm: number;
