@@ -4,6 +4,7 @@
  * projection of each answer onto the same canonical shape, so the harness
  * can check by hash that the three systems answered the same question.
  */
+import type { QueryResultRow } from 'pg';
 import { candidatesSql, type PolicyParameters } from './matching-sql';
 
 export type SystemName = 'sikap' | 'postgraphile' | 'raw';
@@ -39,15 +40,73 @@ export interface Prepared {
   requests: Request[];
 }
 
-export type Send = (body: string) => Promise<any>;
+/** Any JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** A numeric value as the systems send it (PostGraphile sends numerics and bigints as strings). */
+type Num = number | string | null;
+
+interface Connection<T> {
+  nodes?: T[] | null;
+  pageInfo?: { hasNextPage: boolean; endCursor: string | null } | null;
+}
+interface Coded { code: string }
+interface EmployeeNode { nip: string; name: string; grade: string; unit?: Coded | null; position?: Coded | null }
+interface AssessmentNode { level: Num; assessedAt: string; competency: Coded }
+interface SikapHolder { nip: string; name: string; assessments: AssessmentNode[] }
+interface PgHolder { nip: string; name: string; competencyAssessments?: Connection<AssessmentNode> | null }
+interface SikapPosition { code: string; name: string; holders: SikapHolder[] }
+interface PgPosition { code: string; name: string; employees?: Connection<PgHolder> | null }
+interface SikapUnit { code: string; name: string; positions: SikapPosition[] }
+interface PgUnit { code: string; name: string; positions?: Connection<PgPosition> | null }
+interface AggregateRow { group: { key?: string; value: string; label?: string }[]; headcount: number; assessed: number; meanLevel: Num; minLevel?: Num; maxLevel?: Num }
+interface PgTypeSummaryRow { unitCode: string; competencyType: string; headcount: number; assessed: number; meanLevel: Num }
+interface PgCompetencySummaryRow { competencyCode: string; competencyName: string; headcount: number; assessed: number; meanLevel: Num; minLevel: Num; maxLevel: Num }
+interface SikapCandidate { rank: number; jpm: Num; category: string; eligible: boolean; employee: { nip: string; name: string } }
+interface PgCandidate { rank: number; nip: string; name: string; jpm: Num; category: string; eligible: boolean }
+interface Participation { status: string; startedAt: string; completedAt: string | null; training: { code: string; title: string; hours: Num } }
+interface Appraisal { period: string; periodStart: string; predicate: string }
+interface SikapProfile extends EmployeeNode { participations: Participation[]; appraisals: Appraisal[] }
+interface PgProfile extends EmployeeNode { trainingParticipations?: Connection<Participation> | null; performanceAppraisals?: Connection<Appraisal> | null }
+interface RecommendationNode { key: string; kind: string; severity: string; impact: Num; unit?: Coded | null }
+interface AssessmentOut { level: Num; assessedAt: string; method: string; competency: Coded }
+
+/** The `data` of the answers the projections read: Sikap's (and the raw server's) fields and PostGraphile's, by operation. */
+export interface ResponseData {
+  /** O1, O2 */ employees?: Connection<EmployeeNode> | null;
+  unitSubtreeEmployees?: Connection<EmployeeNode> | null;
+  /** O3 */ unit?: SikapUnit | null;
+  unitByCode?: PgUnit | null;
+  /** O4, O6 */ employeeAggregate?: AggregateRow[] | null;
+  unitCompetencyTypeSummary?: Connection<PgTypeSummaryRow> | null;
+  unitCompetencySummary?: Connection<PgCompetencySummaryRow> | null;
+  /** O5 */ position?: { candidates?: Connection<SikapCandidate> | null } | null;
+  positionCandidates?: Connection<PgCandidate> | null;
+  /** O7 */ employee?: SikapProfile | null;
+  employeeByNip?: PgProfile | null;
+  /** O6R */ recommendations?: Connection<RecommendationNode> | null;
+  unitSubtreeRecommendations?: Connection<RecommendationNode> | null;
+  /** O8 */ recordAssessment?: { assessment?: AssessmentOut | null } | null;
+  createCompetencyAssessment?: { competencyAssessment?: AssessmentOut | null } | null;
+}
+
+/** A GraphQL answer (the raw server answers in the same envelope). */
+export interface GqlResponse<D = ResponseData> {
+  data?: D | null;
+  errors?: Json[];
+  extensions?: { sqlStatements?: number | null; timingMs?: number | null; [k: string]: Json | undefined };
+}
+
+export type Send = (body: string) => Promise<GqlResponse>;
+export type RawQuery = <R extends QueryResultRow = QueryResultRow>(text: string, values: unknown[]) => Promise<R[]>;
 
 export interface Operation {
   id: string;
   title: string;
   /** Builds the requests for one system; may query the system itself (cursors). */
-  prepare(system: SystemName, f: Fixtures, send: Send, rawQuery: (text: string, values: unknown[]) => Promise<any[]>): Promise<Prepared>;
+  prepare(system: SystemName, f: Fixtures, send: Send, rawQuery: RawQuery): Promise<Prepared>;
   /** Canonical projection of one answer. */
-  project(system: SystemName, response: any): unknown;
+  project(system: SystemName, response: GqlResponse): unknown;
   write?: boolean;
 }
 
@@ -56,8 +115,8 @@ const rawBody = (op: string, values: unknown[]) => JSON.stringify({ op, values }
 const r6 = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 1e6) / 1e6);
 const grade = (g: string) => g.replace('/', '_').toUpperCase();
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
-const nodes = (c: any) => (c?.nodes ?? []) as any[];
-const byKey = <T = any>(rows: T[], key: (r: T) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+const nodes = <T>(c: Connection<T> | null | undefined): T[] => c?.nodes ?? [];
+const byKey = <T>(rows: T[], key: (r: T) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 /** SQL of the raw server, by operation; each returns one row with one text column `data` (the JSON of `data`). */
 export function rawStatements(policy: PolicyParameters): Record<string, string> {
@@ -208,7 +267,7 @@ export const RECOMMENDATIONS_OP: Operation = {
   },
 };
 
-const employeeRow = (e: any) => [e.nip, e.name, grade(e.grade), e.unit?.code ?? null, e.position?.code ?? null];
+const employeeRow = (e: EmployeeNode) => [e.nip, e.name, grade(e.grade), e.unit?.code ?? null, e.position?.code ?? null];
 
 export const OPERATIONS: Operation[] = [
   {
@@ -223,7 +282,7 @@ export const OPERATIONS: Operation[] = [
     id: 'O2', title: 'filtered cursor pagination (unit subtree + grade ≥ III/a), page 3',
     async prepare(system, f, send, rawQuery) {
       if (system === 'raw') {
-        const [found] = await rawQuery(`with recursive sub as (select id from unit where code = $1 union all select u.id from unit u join sub on u.parent_id = sub.id)
+        const [found] = await rawQuery<{ name: string; id: number }>(`with recursive sub as (select id from unit where code = $1 union all select u.id from unit u join sub on u.parent_id = sub.id)
           select name, id from employee e where e.unit_id in (select id from sub) and e.grade = any($2::text[]) order by name, id offset 39 limit 1`, [f.rootUnit, f.gradesFromIIIa]);
         // Fewer than two pages (tiny datasets): a key after every name, so page 3 is empty as elsewhere.
         const last = found ?? { name: '\u{10FFFF}', id: 0 };
@@ -236,7 +295,7 @@ export const OPERATIONS: Operation[] = [
         const r = await send(gql(q, { ...vars, after }));
         const conn = system === 'sikap' ? r.data?.employees : r.data?.unitSubtreeEmployees;
         if (!conn) throw new Error(`O2 page ${page} on ${system}: ${JSON.stringify(r).slice(0, 300)}`);
-        after = conn.pageInfo.endCursor;
+        after = conn.pageInfo!.endCursor;
       }
       return { requests: [{ body: gql(q, { ...vars, after }) }] };
     },
@@ -252,21 +311,25 @@ export const OPERATIONS: Operation[] = [
       return { requests: [{ body: gql(system === 'sikap' ? O3_SIKAP : O3_PG, { code: f.deepUnit }) }] };
     },
     project(system, r) {
-      const u = system === 'postgraphile' ? r.data?.unitByCode : r.data?.unit;
+      // PostGraphile's connections read as Sikap's lists (a missing connection is an empty list).
+      const fromPg = (u: PgUnit): SikapUnit => ({
+        code: u.code, name: u.name,
+        positions: nodes(u.positions).map((p) => ({
+          code: p.code, name: p.name,
+          holders: nodes(p.employees).map((h) => ({ nip: h.nip, name: h.name, assessments: nodes(h.competencyAssessments) })),
+        })),
+      });
+      const pgUnit = r.data?.unitByCode;
+      const u = system === 'postgraphile' ? (pgUnit ? fromPg(pgUnit) : pgUnit) : r.data?.unit;
       if (!u) return null;
-      const positions = system === 'postgraphile' ? nodes(u.positions) : u.positions;
       return {
         code: u.code, name: u.name,
-        positions: byKey(positions.map((p: any) => {
-          const holders = system === 'postgraphile' ? nodes(p.employees) : p.holders;
-          return {
-            code: p.code, name: p.name,
-            holders: byKey(holders.map((h: any) => {
-              const as = system === 'postgraphile' ? nodes(h.competencyAssessments) : h.assessments;
-              return { nip: h.nip, name: h.name, assessments: byKey(as.map((a: any) => [a.competency.code, a.assessedAt, r6(a.level)]), (x: any[]) => `${x[0]}|${x[1]}`) };
-            }), (h: any) => h.nip),
-          };
-        }), (p: any) => p.code),
+        positions: byKey(u.positions.map((p) => ({
+          code: p.code, name: p.name,
+          holders: byKey(p.holders.map((h) => (
+            { nip: h.nip, name: h.name, assessments: byKey(h.assessments.map((a) => [a.competency.code, a.assessedAt, r6(a.level)]), (x) => `${x[0]}|${x[1]}`) }
+          )), (h) => h.nip),
+        })), (p) => p.code),
       };
     },
   },
@@ -278,7 +341,7 @@ export const OPERATIONS: Operation[] = [
     },
     project(system, r) {
       if (system === 'postgraphile') return nodes(r.data?.unitCompetencyTypeSummary).map((x) => [x.unitCode, x.competencyType, x.headcount, x.assessed, r6(x.meanLevel)]);
-      return (r.data?.employeeAggregate ?? []).map((x: any) => [x.group[0].value, x.group[1].value, x.headcount, x.assessed, r6(x.meanLevel)]);
+      return (r.data?.employeeAggregate ?? []).map((x) => [x.group[0].value, x.group[1].value, x.headcount, x.assessed, r6(x.meanLevel)]);
     },
   },
   {
@@ -305,7 +368,7 @@ export const OPERATIONS: Operation[] = [
       if (system === 'postgraphile') {
         return nodes(r.data?.unitCompetencySummary).map((x) => [x.competencyCode, x.headcount, x.assessed, r6(x.meanLevel), r6(x.minLevel), r6(x.maxLevel)]);
       }
-      return (r.data?.employeeAggregate ?? []).map((x: any) => [x.group[0].value, x.headcount, x.assessed, r6(x.meanLevel), r6(x.minLevel), r6(x.maxLevel)]);
+      return (r.data?.employeeAggregate ?? []).map((x) => [x.group[0].value, x.headcount, x.assessed, r6(x.meanLevel), r6(x.minLevel), r6(x.maxLevel)]);
     },
   },
   {
@@ -318,14 +381,22 @@ export const OPERATIONS: Operation[] = [
       };
     },
     project(system, r) {
-      const e = system === 'postgraphile' ? r.data?.employeeByNip : r.data?.employee;
-      if (!e) return null;
-      const parts = system === 'postgraphile' ? nodes(e.trainingParticipations) : e.participations;
-      const apps = system === 'postgraphile' ? nodes(e.performanceAppraisals) : e.appraisals;
+      let e: EmployeeNode;
+      let parts: Participation[];
+      let apps: Appraisal[];
+      if (system === 'postgraphile') {
+        const pe = r.data?.employeeByNip;
+        if (!pe) return null;
+        [e, parts, apps] = [pe, nodes(pe.trainingParticipations), nodes(pe.performanceAppraisals)];
+      } else {
+        const se = r.data?.employee;
+        if (!se) return null;
+        [e, parts, apps] = [se, se.participations, se.appraisals];
+      }
       return {
         e: employeeRow(e),
-        participations: byKey(parts.map((p: any) => [p.training.code, p.startedAt, p.status, p.completedAt, p.training.title, r6(p.training.hours)]), (x: any[]) => `${x[0]}|${x[1]}`),
-        appraisals: byKey(apps.map((a: any) => [a.periodStart, a.period, a.predicate]), (x: any[]) => `${x[0]}|${x[1]}`),
+        participations: byKey(parts.map((p) => [p.training.code, p.startedAt, p.status, p.completedAt, p.training.title, r6(p.training.hours)]), (x) => `${x[0]}|${x[1]}`),
+        appraisals: byKey(apps.map((a) => [a.periodStart, a.period, a.predicate]), (x) => `${x[0]}|${x[1]}`),
       };
     },
   },

@@ -15,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEFAULT_POLICY, type PolicyParameters } from './matching-sql';
-import { OPERATIONS as BASE_OPERATIONS, RECOMMENDATIONS_OP, postgraphileFunctions, rawStatements, SYSTEMS, WRITE_BEFORE, type Fixtures, type Request, type SystemName } from './ops';
+import { OPERATIONS as BASE_OPERATIONS, RECOMMENDATIONS_OP, postgraphileFunctions, rawStatements, SYSTEMS, WRITE_BEFORE, type Fixtures, type GqlResponse, type Json, type RawQuery, type Request, type SystemName } from './ops';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const serverDir = path.join(repoRoot, 'server');
@@ -159,7 +159,8 @@ async function prepareDatabase(adminUrl: string, mode: Mode, seed: number): Prom
 }
 
 async function activePolicy(c: pg.Client): Promise<PolicyParameters> {
-  const r = await c.query(`select parameters from policy_version where status = 'ACTIVE'`).catch(() => ({ rows: [] as any[] }));
+  type Row = { parameters: Partial<PolicyParameters> | null };
+  const r = await c.query<Row>(`select parameters from policy_version where status = 'ACTIVE'`).catch(() => ({ rows: [] as Row[] }));
   return { ...DEFAULT_POLICY, ...(r.rows[0]?.parameters ?? {}) } as PolicyParameters;
 }
 
@@ -263,7 +264,7 @@ interface Window { rps: number; p50: number; p99: number; errors: number; reques
 
 async function load(r: Running, headers: Record<string, string>, requests: Request[], connections: number, seconds: number, counter: { i: number }, amount?: number): Promise<Window> {
   let gqlErrors = 0;
-  const result = await autocannon({
+  const options: autocannon.Options = {
     url: r.base + r.path,
     connections,
     ...(amount ? { amount } : { duration: seconds }),
@@ -274,12 +275,13 @@ async function load(r: Running, headers: Record<string, string>, requests: Reque
       path: r.path,
       headers,
       body: q.body,
-      ...(q.next ? { setupRequest: (req: any) => ({ ...req, body: q.next!(counter.i++) }) } : {}),
+      ...(q.next ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: q.next!(counter.i++) }) } : {}),
       onResponse: (status: number, body: string) => {
         if (status === 200 && body && body.includes('"errors"')) gqlErrors++;
       },
     })),
-  } as any);
+  };
+  const result = await autocannon(options);
   const total = result.requests.total;
   return {
     rps: total / (result.duration || seconds || 1),
@@ -291,6 +293,11 @@ async function load(r: Running, headers: Record<string, string>, requests: Reque
 }
 
 // ---------------------------------------------------------------- main
+interface IntrospectionResponse { data?: { __type?: { fields?: { name: string }[] | null } | null } | null }
+interface GenerateResponse { errors?: Json[]; data?: { generateRecommendations?: { userErrors?: { message: string }[] | null } | null } | null }
+/** GET /stats of the PostGraphile and raw servers: statements run so far. */
+interface StatsResponse { statements: number | string }
+
 interface OpResult {
   op: string;
   system: SystemName;
@@ -320,7 +327,7 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sikap-bench-'));
   const rawSqlFile = path.join(tmp, 'raw.json');
   fs.writeFileSync(rawSqlFile, JSON.stringify(rawStatements(f.policy)));
-  const rawQuery = async (text: string, values: unknown[]) => (await db.query(text, values)).rows;
+  const rawQuery: RawQuery = async <R extends pg.QueryResultRow>(text: string, values: unknown[]) => (await db.query<R>(text, values)).rows;
   // Requests still in flight when a window ends may insert while this deletes; the latest-level
   // trigger then races (duplicate key): wait for them to drain and retry.
   // autocannon returns when its window ends, but a saturated server still works through
@@ -351,7 +358,7 @@ async function main(): Promise<void> {
   const answers: Record<string, Record<SystemName, string[]>> = {};
   const sqlPerRequest: Record<string, Partial<Record<SystemName, number | null>>> = {};
   const notes: string[] = [];
-  let issue3: Record<string, unknown> | null = null;
+  let issue3: Issue3Figures | null = null;
   let authenticated = false;
   let hasRecommendations = false;
 
@@ -367,26 +374,26 @@ async function main(): Promise<void> {
           headers.authorization = `Bearer ${key}`;
           authenticated = true;
         }
-        const intro = await fetch(running.base + running.path, { method: 'POST', headers, body: JSON.stringify({ query: '{ __type(name: "Query") { fields { name } } }' }) }).then((r) => r.json()).catch(() => null) as any;
-        hasRecommendations = !!intro?.data?.__type?.fields?.some((x: any) => x.name === 'recommendations');
+        const intro = await fetch(running.base + running.path, { method: 'POST', headers, body: JSON.stringify({ query: '{ __type(name: "Query") { fields { name } } }' }) }).then((r) => r.json()).catch(() => null) as IntrospectionResponse | null;
+        hasRecommendations = !!intro?.data?.__type?.fields?.some((x) => x.name === 'recommendations');
         const stored = HAS_RECOMMENDATIONS ? Number((await db.query('select count(*) as n from recommendation')).rows[0].n) : 0;
         if (HAS_RECOMMENDATIONS && stored > 0) notes.push(`O6R reads the ${stored} recommendations generated by an earlier run on this dataset.`);
         else if (HAS_RECOMMENDATIONS && mode.name === 'smoke') notes.push('Smoke mode: recommendations not generated; O6R reads an empty table.');
         else if (HAS_RECOMMENDATIONS) {
           const t0 = performance.now();
           const g = await fetch(running.base + running.path, { method: 'POST', headers, body: JSON.stringify({
-            query: 'mutation G($asOf: String) { generateRecommendations(asOf: $asOf) { created updated unchanged resolved userErrors { message } } }', variables: { asOf: f.asOf } }) }).then((r) => r.json()) as any;
+            query: 'mutation G($asOf: String) { generateRecommendations(asOf: $asOf) { created updated unchanged resolved userErrors { message } } }', variables: { asOf: f.asOf } }) }).then((r) => r.json()) as GenerateResponse;
           if (g.errors || g.data?.generateRecommendations?.userErrors?.length) throw new Error(`generateRecommendations failed: ${JSON.stringify(g).slice(0, 500)}`);
           const n = Number((await db.query('select count(*) as n from recommendation')).rows[0].n);
           notes.push(`Recommendations generated once before measuring (generateRecommendations, ${((performance.now() - t0) / 1000).toFixed(1)} s, ${n} rows); O6R reads them.`);
           await db.query('analyze recommendation');
         }
       }
-      const send = async (body: string): Promise<any> => {
+      const send = async (body: string): Promise<GqlResponse> => {
         const r = await fetch(running.base + running.path, { method: 'POST', headers, body });
-        return r.json();
+        return r.json() as Promise<GqlResponse>;
       };
-      const stats = async () => (system === 'sikap' ? null : Number(((await (await fetch(`${running.base}/stats`)).json()) as any).statements));
+      const stats = async () => (system === 'sikap' ? null : Number(((await (await fetch(`${running.base}/stats`)).json()) as StatsResponse).statements));
 
       for (const op of OPERATIONS) {
         const prepared = await op.prepare(system, f, send, rawQuery);
@@ -438,7 +445,7 @@ async function main(): Promise<void> {
   if (hasRecommendations !== HAS_RECOMMENDATIONS) notes.push(`schema/schema.graphql and the running server disagree about \`recommendations\` (server: ${hasRecommendations}).`);
 
   const commit = gitCommit();
-  const report = {
+  const report: Report = {
     mode: mode.name,
     startedAt: new Date(startedAt).toISOString(),
     seconds: (Date.now() - startedAt) / 1000,
@@ -486,11 +493,20 @@ function gitCommit(): string {
 }
 
 // ---------------------------------------------------------------- issue 3
-async function issue3Figures(r: Running, headers: Record<string, string>, db: pg.Client, f: Fixtures, mode: Mode): Promise<Record<string, unknown>> {
+interface AssignmentPlanTotals { filled: number; totalJpm: number }
+interface Issue3Figures {
+  candidates: { positions: number; samples: number; medianServerMs: number; p90ServerMs: number; maxServerMs: number; medianWallMs: number; targetMs: number };
+  assignmentPlan: {
+    vacancies: number; candidates: number; runs: number; medianServerMs: number; maxServerMs: number; medianWallMs: number; targetMs: number;
+    filled: number; totalJpm: number; greedyFilled: number; greedyTotalJpm: number;
+  };
+}
+
+async function issue3Figures(r: Running, headers: Record<string, string>, db: pg.Client, f: Fixtures, mode: Mode): Promise<Issue3Figures> {
   const post = async (query: string, variables: Record<string, unknown>) => {
     const t0 = performance.now();
     const resp = await fetch(r.base + r.path, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    const json = (await resp.json()) as any;
+    const json = (await resp.json()) as GqlResponse<{ assignmentPlan?: AssignmentPlanTotals & { greedy: AssignmentPlanTotals } }>;
     const wall = performance.now() - t0;
     if (json.errors) throw new Error(`issue-3 query failed: ${JSON.stringify(json.errors).slice(0, 500)}`);
     return { json, wall, server: Number(json.extensions?.timingMs ?? NaN) };
@@ -526,7 +542,7 @@ async function issue3Figures(r: Running, headers: Record<string, string>, db: pg
     planServer.push(x.server);
     planWall.push(x.wall);
   }
-  const plan = warm.json.data.assignmentPlan;
+  const plan = warm.json.data!.assignmentPlan!;
   log(`issue 3: assignmentPlan ${planPositions.length} vacancies × ${candidateIds.length} candidates median server ${median(planServer).toFixed(0)} ms`);
   return {
     candidates: {
@@ -541,7 +557,23 @@ async function issue3Figures(r: Running, headers: Record<string, string>, db: pg
 }
 
 // ---------------------------------------------------------------- report
-function markdown(rep: any): string {
+interface Report {
+  mode: Mode['name'];
+  startedAt: string;
+  seconds: number;
+  machine: { loadAverageAtStart: number[]; loadAverageAtEnd: number[]; cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string; commit: string; platform: string };
+  settings: { poolSize: number; connections: number[]; warmupSec: number; windowSec: number; repetitions: number; statementsSource: string; sikapAuthenticated: boolean };
+  dataset: DatasetFacts;
+  fixtures: Omit<Fixtures, 'writeEmployees' | 'policy'> & { writeEmployees: number; policy: undefined };
+  operations: { id: string; title: string }[];
+  answers: Record<string, Record<SystemName, string[]>>;
+  sqlPerRequest: Record<string, Partial<Record<SystemName, number | null>>>;
+  results: OpResult[];
+  issue3: Issue3Figures | null;
+  notes: string[];
+}
+
+function markdown(rep: Report): string {
   const fmt = (x: number | null | undefined, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
   const ratio = (a?: number, b?: number) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
   const L: string[] = [];
@@ -558,16 +590,16 @@ function markdown(rep: any): string {
   L.push('|---|---:|---:|---:|---:|---:|---:|---|---|---|---|---|');
   for (const op of rep.operations) {
     for (const c of s.connections) {
-      const get = (sys: string) => rep.results.find((r: any) => r.op === op.id && r.system === sys && r.connections === c);
-      const [a, b, r] = ['sikap', 'postgraphile', 'raw'].map(get);
+      const get = (sys: SystemName) => rep.results.find((r) => r.op === op.id && r.system === sys && r.connections === c);
+      const [a, b, r] = (['sikap', 'postgraphile', 'raw'] as const).map(get);
       const sq = rep.sqlPerRequest[op.id] ?? {};
-      const ans = rep.answers[op.id] ?? {};
-      const same = new Set(['sikap', 'postgraphile', 'raw'].map((x) => (ans[x] ?? []).join(','))).size === 1 ? `✓ ${(ans.sikap ?? [''])[0].slice(0, 8)}` : '✗ differs';
-      const rps = (x: any) => (x && x.rps < 1 ? '<1' : fmt(x?.rps));
+      const ans: Partial<Record<SystemName, string[]>> = rep.answers[op.id] ?? {};
+      const same = new Set((['sikap', 'postgraphile', 'raw'] as const).map((x) => (ans[x] ?? []).join(','))).size === 1 ? `✓ ${(ans.sikap ?? [''])[0].slice(0, 8)}` : '✗ differs';
+      const rps = (x: OpResult | undefined) => (x && x.rps < 1 ? '<1' : fmt(x?.rps));
       L.push(`| ${op.id} | ${c} | ${rps(a)} | ${rps(b)} | ${rps(r)} | ${ratio(a?.rps, b?.rps)} | ${ratio(a?.rps, r?.rps)} | ${fmt(a?.p50)} / ${fmt(b?.p50)} / ${fmt(r?.p50)} | ${fmt(a?.p99)} / ${fmt(b?.p99)} / ${fmt(r?.p99)} | ${a?.errors ?? '–'} / ${b?.errors ?? '–'} / ${r?.errors ?? '–'} | ${sq.sikap ?? '–'} / ${sq.postgraphile ?? '–'} / ${sq.raw ?? '–'} | ${same} |`);
     }
   }
-  L.push('', rep.operations.map((o: any) => `${o.id}: ${o.title}`).join(' · '), '');
+  L.push('', rep.operations.map((o) => `${o.id}: ${o.title}`).join(' · '), '');
   if (rep.issue3) {
     const c = rep.issue3.candidates;
     const p = rep.issue3.assignmentPlan;
