@@ -1,9 +1,17 @@
 import type { MessageSchema } from './id';
 import { enPages } from './pages.en';
+import { enRecommendationsPages } from './recommendations.en';
+import { enCataloguePages } from './catalogue.en';
+import { enAdminPages } from './admin.en';
+import { enQueryBuilderPages } from './query-builder.en';
 
 /** English; must have every key of the Indonesian messages (the type checks it). */
 export const en: MessageSchema = {
   ...enPages,
+  ...enRecommendationsPages,
+  ...enCataloguePages,
+  ...enAdminPages,
+  ...enQueryBuilderPages,
   app: {
     title: 'Sikap',
     subtitle: 'Civil Service Competency Information System',
@@ -17,6 +25,13 @@ export const en: MessageSchema = {
     positions: 'Positions',
     placement: 'Placement',
     dataset: 'Import & Export',
+    competencies: 'Competencies',
+    trainings: 'Trainings',
+    recommendations: 'Recommendations',
+    policy: 'Policy',
+    stakeholder: 'Stakeholder Input',
+    queryBuilder: 'Query Builder',
+    administration: 'Administration',
   },
   common: {
     add: 'Add',

@@ -3,9 +3,17 @@
  * every other locale (see `en.ts`).
  */
 import { idPages } from './pages.id';
+import { idRecommendationsPages } from './recommendations.id';
+import { idCataloguePages } from './catalogue.id';
+import { idAdminPages } from './admin.id';
+import { idQueryBuilderPages } from './query-builder.id';
 
 export const id = {
   ...idPages,
+  ...idRecommendationsPages,
+  ...idCataloguePages,
+  ...idAdminPages,
+  ...idQueryBuilderPages,
   app: {
     title: 'Sikap',
     subtitle: 'Sistem Informasi Kompetensi Aparatur',
@@ -19,6 +27,13 @@ export const id = {
     positions: 'Jabatan',
     placement: 'Penempatan',
     dataset: 'Impor & Ekspor',
+    competencies: 'Kompetensi',
+    trainings: 'Pelatihan',
+    recommendations: 'Rekomendasi',
+    policy: 'Kebijakan',
+    stakeholder: 'Masukan Pemangku Kepentingan',
+    queryBuilder: 'Penyusun Kueri',
+    administration: 'Administrasi',
   },
   common: {
     add: 'Tambah',
