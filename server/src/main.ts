@@ -14,7 +14,8 @@ await prepareDatabase(orm, { seedDemo: config.seedDemo, log: (m) => console.log(
 const { app, apollo } = await createApp({
   orm,
   production: config.production,
-  consoleDir: path.resolve(import.meta.dirname, '../../console/dist'),
+  // SIKAP_CONSOLE_DIR: a console built elsewhere (the page-speed check builds its own, so a concurrent build cannot swap the files under it).
+  consoleDir: process.env.SIKAP_CONSOLE_DIR ?? path.resolve(import.meta.dirname, '../../console/dist'),
 });
 const server: Server = app.listen(config.port, () => {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;

@@ -1,7 +1,12 @@
 import { cacheExchange, type Cache, type CacheExchangeOpts } from '@urql/exchange-graphcache';
 import type {
-  ApplyAssignmentPlanMutation, CreateUnitMutation, DeleteUnitMutation, ImportDatasetMutation, SetPositionRequirementsMutation,
+  ActivatePolicyVersionMutation, ApplyAssignmentPlanMutation, CreatePolicyVersionMutation, CreateUnitMutation, DeleteUnitMutation, ImportDatasetMutation, SetPositionRequirementsMutation,
   UpdateUnitMutation, UpdateUnitMutationVariables,
+  CreateCompetencyMutation, UpdateCompetencyMutation, DeleteCompetencyMutation, CreateTrainingMutation, UpdateTrainingMutation, DeleteTrainingMutation,
+  CreateTrainingParticipationMutation, UpdateTrainingParticipationMutation, DeleteTrainingParticipationMutation, CreateTrainingEvaluationMutation,
+  DeleteTrainingEvaluationMutation, CreateStakeholderInputMutation, UpdateStakeholderInputMutation, DeleteStakeholderInputMutation,
+  SaveQueryMutation, DeleteSavedQueryMutation,
+  CreateUserMutation, UpdateUserMutation, DisableUserMutation, EnableUserMutation, CreateApiKeyMutation, RegisterPersistedOperationMutation,
 } from './generated/graphql';
 
 /**
@@ -34,10 +39,52 @@ export const embeddedTypes = [
   'ImportCount',
   'DatasetError',
   'EmployeeAggregateRow',
+  'CompetencyShortfallRow',
   'TalentBoxCount',
   'Viewer',
   'LoginPayload',
   'LogoutPayload',
+  'RecommendationConnection',
+  'RecommendationPayload',
+  'GenerateRecommendationsPayload',
+  'RecommendationKindCount',
+  'PolicyVersionPayload',
+  'PolicyComparison',
+  'PolicyParameterChange',
+  // What-if answers are computed per request and never shared between queries.
+  'SimulationResult',
+  'JpmCategoryShift',
+  'TalentBoxShift',
+  'RecommendationCountShift',
+  'CompetencyPayload',
+  'TrainingConnection',
+  'TrainingPayload',
+  'TrainingParticipationPayload',
+  'TrainingEvaluationPayload',
+  'StakeholderInputConnection',
+  'StakeholderInputPayload',
+  'SavedQueryConnection',
+  'SavedQueryVersion',
+  'SaveQueryPayload',
+  'DeleteSavedQueryPayload',
+  'PublishSavedQueryPayload',
+  // Identified by its hash, which the console only shows; it never changes once registered.
+  'PersistedOperation',
+  // A cost estimate answers one document and variables at one moment (the budget refills).
+  'CostEstimate',
+  'UserConnection',
+  'CreateUserPayload',
+  'UserPayload',
+  'ResetUserPasswordPayload',
+  'CreateApiKeyPayload',
+  'RevokeApiKeyPayload',
+  'RegisterPersistedOperationPayload',
+  'AuditEntryConnection',
+  // A changed row belongs to its audit entry and is never shown elsewhere.
+  'AuditChange',
+  // The schema's own description (the audit log's action filter reads the mutation names).
+  '__Type',
+  '__Field',
 ] as const;
 
 const embedded = (): null => null;
@@ -68,6 +115,8 @@ export const cacheConfig: CacheExchangeOpts = {
     ...Object.fromEntries(embeddedTypes.map((name) => [name, embedded])),
     // A plan computed without saving has no id and stays inside its query; a saved one is an entity.
     AssignmentPlan: (data) => (typeof data.id === 'string' ? data.id : null),
+    // A group value's `id` is the unit's or competency's, not its own (and null for enum values): it stays in its row.
+    GroupValue: () => null,
   },
   updates: {
     Mutation: {
@@ -128,6 +177,126 @@ export const cacheConfig: CacheExchangeOpts = {
           }
         }
         for (const field of [...matchingQueryFields, 'positions', 'position']) invalidateQueryField(cache, field);
+      },
+      setRecommendationStatus(_result, _args, cache) {
+        // The recommendation itself updates from the payload; lists filtered or sorted by status do not.
+        invalidateQueryField(cache, 'recommendations');
+      },
+      generateRecommendations(_result, _args, cache) {
+        // A run creates, updates and resolves recommendations anywhere in any list.
+        invalidateQueryField(cache, 'recommendations');
+      },
+      createPolicyVersion(result: CreatePolicyVersionMutation, _args, cache) {
+        if (result.createPolicyVersion.policyVersion) invalidateQueryField(cache, 'policyVersions');
+      },
+      updatePolicyVersion(_result, _args, cache) {
+        // The draft updates from the payload; comparisons computed with its old parameters do not.
+        invalidateQueryField(cache, 'comparePolicyVersions');
+      },
+      activatePolicyVersion(result: ActivatePolicyVersionMutation, _args, cache) {
+        if (!result.activatePolicyVersion.policyVersion) return;
+        // New thresholds change every category, candidate list, talent box and simulation shown.
+        for (const field of cache.inspectFields('Query')) cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
+      },
+      createCompetency(result: CreateCompetencyMutation, _args, cache) {
+        if (result.createCompetency.competency) invalidateQueryField(cache, 'competencies');
+      },
+      updateCompetency(result: UpdateCompetencyMutation, _args, cache) {
+        // Code, name or type changes move it between filtered pages; `competency(code:)` is keyed by the old code.
+        if (!result.updateCompetency.competency) return;
+        invalidateQueryField(cache, 'competencies');
+        invalidateQueryField(cache, 'competency');
+      },
+      deleteCompetency(result: DeleteCompetencyMutation, _args, cache) {
+        const id = result.deleteCompetency.deletedId;
+        if (!id) return;
+        cache.invalidate({ __typename: 'Competency', id });
+        invalidateQueryField(cache, 'competencies');
+      },
+      createTraining(result: CreateTrainingMutation, _args, cache) {
+        if (result.createTraining.training) invalidateQueryField(cache, 'trainings');
+      },
+      updateTraining(result: UpdateTrainingMutation, _args, cache) {
+        if (!result.updateTraining.training) return;
+        invalidateQueryField(cache, 'trainings');
+        invalidateQueryField(cache, 'training');
+      },
+      deleteTraining(result: DeleteTrainingMutation, _args, cache) {
+        const id = result.deleteTraining.deletedId;
+        if (!id) return;
+        cache.invalidate({ __typename: 'Training', id });
+        invalidateQueryField(cache, 'trainings');
+      },
+      createTrainingParticipation(result: CreateTrainingParticipationMutation, _args, cache) {
+        const p = result.createTrainingParticipation.trainingParticipation;
+        if (!p) return;
+        // The new row belongs in the training's lists (whatever their status filter) and the employee's.
+        invalidateEntityField(cache, { __typename: 'Training', id: p.training.id }, 'participations');
+        invalidateEntityField(cache, { __typename: 'Employee', id: p.employee.id }, 'participations');
+      },
+      updateTrainingParticipation(result: UpdateTrainingParticipationMutation, _args, cache) {
+        const p = result.updateTrainingParticipation.trainingParticipation;
+        if (!p) return;
+        // A status change moves it between status-filtered lists and changes lesson hours.
+        invalidateEntityField(cache, { __typename: 'Training', id: p.training.id }, 'participations');
+        for (const field of ['developmentHours', 'developmentHoursShortfall']) invalidateEntityField(cache, { __typename: 'Employee', id: p.employee.id }, field);
+      },
+      deleteTrainingParticipation(result: DeleteTrainingParticipationMutation, _args, cache) {
+        const id = result.deleteTrainingParticipation.deletedId;
+        if (id) cache.invalidate({ __typename: 'TrainingParticipation', id });
+      },
+      createTrainingEvaluation(result: CreateTrainingEvaluationMutation, _args, cache) {
+        const e = result.createTrainingEvaluation.trainingEvaluation;
+        if (e) invalidateEntityField(cache, { __typename: 'Training', id: e.training.id }, 'evaluations');
+      },
+      deleteTrainingEvaluation(result: DeleteTrainingEvaluationMutation, _args, cache) {
+        const id = result.deleteTrainingEvaluation.deletedId;
+        if (id) cache.invalidate({ __typename: 'TrainingEvaluation', id });
+      },
+      createStakeholderInput(result: CreateStakeholderInputMutation, _args, cache) {
+        const s = result.createStakeholderInput.stakeholderInput;
+        if (!s) return;
+        invalidateEntityField(cache, { __typename: 'Position', id: s.position.id }, 'stakeholderInputs');
+        invalidateQueryField(cache, 'stakeholderInputs');
+      },
+      updateStakeholderInput(result: UpdateStakeholderInputMutation, _args, cache) {
+        if (result.updateStakeholderInput.stakeholderInput) invalidateQueryField(cache, 'stakeholderInputs');
+      },
+      deleteStakeholderInput(result: DeleteStakeholderInputMutation, _args, cache) {
+        const id = result.deleteStakeholderInput.deletedId;
+        if (!id) return;
+        cache.invalidate({ __typename: 'StakeholderInput', id });
+        invalidateQueryField(cache, 'stakeholderInputs');
+      },
+      saveQuery(result: SaveQueryMutation, _args, cache) {
+        // A new query or a renamed one lands anywhere in the side panel's searched lists.
+        if (result.saveQuery.savedQuery) invalidateQueryField(cache, 'savedQueries');
+      },
+      deleteSavedQuery(result: DeleteSavedQueryMutation, _args, cache) {
+        const id = result.deleteSavedQuery.deletedId;
+        if (!id) return;
+        cache.invalidate({ __typename: 'SavedQuery', id });
+        invalidateQueryField(cache, 'savedQueries');
+      },
+      createUser(result: CreateUserMutation, _args, cache) {
+        // A new account can land on any page of any filtered list.
+        if (result.createUser.user) invalidateQueryField(cache, 'users');
+      },
+      updateUser(result: UpdateUserMutation, _args, cache) {
+        // The row updates from the payload; lists filtered or sorted by role or unit do not.
+        if (result.updateUser.user) invalidateQueryField(cache, 'users');
+      },
+      disableUser(result: DisableUserMutation, _args, cache) {
+        if (result.disableUser.user) invalidateQueryField(cache, 'users');
+      },
+      enableUser(result: EnableUserMutation, _args, cache) {
+        if (result.enableUser.user) invalidateQueryField(cache, 'users');
+      },
+      createApiKey(result: CreateApiKeyMutation, _args, cache) {
+        if (result.createApiKey.apiKey) invalidateQueryField(cache, 'apiKeys');
+      },
+      registerPersistedOperation(result: RegisterPersistedOperationMutation, _args, cache) {
+        if (result.registerPersistedOperation.operation) invalidateQueryField(cache, 'persistedOperations');
       },
       importDataset(result: ImportDatasetMutation, _args, cache) {
         const payload = result.importDataset;

@@ -4,6 +4,7 @@ import { enRecommendationsPages } from './recommendations.en';
 import { enCataloguePages } from './catalogue.en';
 import { enAdminPages } from './admin.en';
 import { enQueryBuilderPages } from './query-builder.en';
+import { enInsightsPages } from './insights.en';
 
 /** English; must have every key of the Indonesian messages (the type checks it). */
 export const en: MessageSchema = {
@@ -12,6 +13,7 @@ export const en: MessageSchema = {
   ...enCataloguePages,
   ...enAdminPages,
   ...enQueryBuilderPages,
+  ...enInsightsPages,
   app: {
     title: 'Sikap',
     subtitle: 'Civil Service Competency Information System',

@@ -7,6 +7,7 @@ import { idRecommendationsPages } from './recommendations.id';
 import { idCataloguePages } from './catalogue.id';
 import { idAdminPages } from './admin.id';
 import { idQueryBuilderPages } from './query-builder.id';
+import { idInsightsPages } from './insights.id';
 
 export const id = {
   ...idPages,
@@ -14,6 +15,7 @@ export const id = {
   ...idCataloguePages,
   ...idAdminPages,
   ...idQueryBuilderPages,
+  ...idInsightsPages,
   app: {
     title: 'Sikap',
     subtitle: 'Sistem Informasi Kompetensi Aparatur',

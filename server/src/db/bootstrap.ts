@@ -3,6 +3,7 @@ import type { Orm } from './orm';
 import { DEFAULT_POLICY, LEGACY_JPM_SCHEME } from '../domain/policy';
 import { PolicyVersion } from '../modules/policy/policy-version.entity';
 import { ensureAccessSetup } from '../modules/access/bootstrap-access';
+import { ensureSavedQueryTemplates } from '../modules/saved-query/saved-query.templates';
 
 export interface PrepareOptions {
   seedDemo: boolean;
@@ -18,6 +19,7 @@ export async function prepareDatabase(orm: Orm, options: PrepareOptions): Promis
   const em = orm.em.fork() as EntityManager;
   await ensurePolicyVersions(em);
   await ensureAccessSetup(em, options.log);
+  await ensureSavedQueryTemplates(em);
   if (options.seedDemo) {
     const { seedDemoIfEmpty } = await import('../modules/dataset/demo-seed');
     await seedDemoIfEmpty(em, options.log);

@@ -10,6 +10,7 @@ import { PolicyVersion } from '../modules/policy/policy-version.entity';
 import { AssignmentPlan, AssignmentPlanItem } from '../modules/matching/assignment-plan.entity';
 import { Recommendation, RecommendationStatusChange } from '../modules/recommendation/recommendation.entity';
 import { accessEntities } from '../modules/access/access.entities';
+import { SavedQuery, SavedQueryVersion } from '../modules/saved-query/saved-query.entity';
 
 export const entities = [
   Unit, Competency, CompetencyLevel, Position, PositionRequirement, Employee, CompetencyAssessment,
@@ -17,4 +18,5 @@ export const entities = [
   AssignmentPlan, AssignmentPlanItem,
   ...accessEntities,
   Recommendation, RecommendationStatusChange,
+  SavedQuery, SavedQueryVersion,
 ];

@@ -85,6 +85,11 @@ export function accessPlugin(schema: GraphQLSchema, options: LimitsOptions): Apo
         budget: anonymous ? ANONYMOUS_BUDGET : ctx.viewer.budget,
         bucketKey: anonymous ? `anon:${ctx.clientAddress ?? '?'}` : `${ctx.viewer.kind}:${ctx.viewer.id}`,
       };
+      ctx.limits = {
+        maxCost: options.maxCost,
+        budget: state.budget,
+        remaining: () => Math.min(state.budget, options.buckets.remaining(state.bucketKey!, state.budget) + (state.charged ? state.requested : 0)),
+      };
 
       async function authorise(rc: GraphQLRequestContextDidResolveOperation<Context>): Promise<void> {
         const ctx = rc.contextValue;
@@ -102,7 +107,7 @@ export function accessPlugin(schema: GraphQLSchema, options: LimitsOptions): Apo
           }
         }
 
-        const subject = { signedIn: viewer.kind !== 'anonymous', capabilities: viewer.capabilities, scoped: ctx.unitScope !== null };
+        const subject = { signedIn: viewer.kind !== 'anonymous', capabilities: viewer.capabilities, scoped: ctx.unitScope !== null, apiKey: viewer.kind === 'key', role: viewer.role };
         for (const field of state.rootFields) {
           const d = decide(operation.operation, field, subject);
           if (!d.allowed) throw refuse(d.reason, d.code, d.code === 'UNAUTHENTICATED' ? 401 : 403, { field });

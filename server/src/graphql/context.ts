@@ -32,6 +32,18 @@ export interface Context {
   /** Caller's address, for sign-in throttling. */
   clientAddress?: string;
   http?: HttpBridge;
+  /** The request's cost limits, set by the access plugin; read by estimateCost without charging. */
+  limits?: RequestLimits;
+}
+
+/** Cost limits of the caller, readable without charging anything. */
+export interface RequestLimits {
+  /** Largest cost of one request. */
+  maxCost: number;
+  /** The caller's leaky-bucket capacity. */
+  budget: number;
+  /** Points the caller may spend now, not counting the current request's own charge. */
+  remaining(): number;
 }
 
 export function createContext(

@@ -5,6 +5,7 @@ import {
 } from 'graphql';
 import type { Context } from './context';
 import { seesPersonalData, type Viewer } from '../modules/access/viewer';
+import { toGlobalId } from './node';
 
 /**
  * Field scope for personal data (UU 27/2022), in one place: fields carry a
@@ -18,7 +19,47 @@ import { seesPersonalData, type Viewer } from '../modules/access/viewer';
 export const PERSONAL_DATA_NOTE = 'Personal data: masked for the VIEWER role and API keys without the `pii` scope.';
 export const PERSONAL_FILTER_NOTE = 'Personal data: refused for the VIEWER role and API keys without the `pii` scope.';
 
-export type PersonalDataMode = 'mask' | 'null' | 'filter';
+export type PersonalDataMode = 'mask' | 'null' | 'filter' | 'text';
+
+/** What a masked NIP reads as, wherever it is masked. */
+export const NIP_MASK = '******************';
+
+/**
+ * How a message (user error, stored rationale) names an employee: by NIP
+ * only for viewers who may see personal data, by name and global id for the
+ * others. A NIP in a message would otherwise bypass the field masking.
+ */
+export function employeeLabel(viewer: Viewer, employee: { id: number; nip: string; name: string }): string {
+  return seesPersonalData(viewer) ? `${employee.name} (NIP ${employee.nip})` : `${employee.name} (${toGlobalId('Employee', employee.id)})`;
+}
+
+/** 18 digits in a row, not part of a longer number: the shape of a NIP inside free text. */
+const NIP_IN_TEXT = /(?<!\d)\d{18}(?!\d)/g;
+
+/** Masks NIP-shaped digit runs in a text, or in every string of a JSON value. */
+export function maskNips<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(NIP_IN_TEXT, NIP_MASK) as T;
+  if (Array.isArray(value)) return value.map((v) => maskNips(v)) as T;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNips(v)])) as T;
+  }
+  return value;
+}
+
+/**
+ * Marks a free-text (or JSON) output field that may mention NIPs, such as a
+ * stored query or rationale: viewers without `pii` get them masked.
+ */
+export function MasksNipsInText(): MethodDecorator & PropertyDecorator {
+  const middleware: MiddlewareFn<Context> = async ({ context }, next) => {
+    const value: unknown = await next();
+    return seesPersonalData(context.viewer) ? value : maskNips(value);
+  };
+  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    Extensions({ personalData: 'text' })(target, key, descriptor as never);
+    UseMiddleware(middleware)(target, key, descriptor as never);
+  };
+}
 
 export interface PersonalDataOptions {
   /** What masked viewers get instead of the value; null when omitted (the field must then be nullable). */

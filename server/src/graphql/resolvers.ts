@@ -1,7 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { NodeResolver } from './node.resolver';
 import { DatasetResolver } from '../modules/dataset/dataset.resolver';
-import { AnalyticsResolver } from '../modules/analytics/analytics.resolver';
+import { AnalyticsResolver, CompetencyShortfallRowResolver } from '../modules/analytics/analytics.resolver';
 import {
   AssignmentPlanResolver, EmployeeMatchingResolver, MatchResolver, PositionMatchingResolver, SeatResolver, TrainingNeedResolver, UnitTalentResolver,
 } from '../modules/matching/matching.resolver';
@@ -17,6 +17,7 @@ import { AccessResolver, AuditEntryResolver } from '../modules/access/access.res
 import { RecommendationResolver } from '../modules/recommendation/recommendation.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { SimulationResolver } from '../modules/recommendation/simulation.resolver';
+import { SavedQueryResolver, SavedQueryVersionResolver } from '../modules/saved-query/saved-query.resolver';
 
 /** Every resolver class of the API; the schema is built from this list. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,6 +25,7 @@ export const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
   DatasetResolver,
   AnalyticsResolver,
+  CompetencyShortfallRowResolver,
   PositionMatchingResolver,
   EmployeeMatchingResolver,
   UnitTalentResolver,
@@ -52,4 +54,6 @@ export const resolvers: NonEmptyArray<Function> = [
   RecommendationResolver,
   PolicyResolver,
   SimulationResolver,
+  SavedQueryResolver,
+  SavedQueryVersionResolver,
 ];

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate, openOrm, type DatabaseTarget, type Orm } from '../db/orm';
 import { ensurePolicyVersions } from '../db/bootstrap';
+import { ensureSavedQueryTemplates } from '../modules/saved-query/saved-query.templates';
 import { createApp } from '../app';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createSession, createUser, ensureScopedRoleGrants } from '../modules/access/access.service';
@@ -47,6 +48,7 @@ export async function openTestOrm(): Promise<{ orm: Orm; dispose: () => Promise<
   const orm = await openOrm(target);
   await migrate(orm);
   await ensurePolicyVersions(orm.em.fork() as EntityManager);
+  await ensureSavedQueryTemplates(orm.em.fork() as EntityManager);
   await ensureScopedRoleGrants(orm.em.fork() as EntityManager);
   return {
     orm,

@@ -43,6 +43,7 @@ export function candidatesSql(policy: PolicyParameters, refs: { positionCode: st
     asOf: AS_OF,
     policy,
     prefilterEligible: true,
+    minCategory: policy.candidateMinCategory,
   });
   const q = sql`with ${ctes}
     select r.rank, r.nip, e.name, r.jpm, r.raw_jpm, r.category, r.eligible

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { axesOf, boxEmployeesWhere, categoryShares, sumTalentMaps } from './nine-box';
+import { axesOf, talentFigures, talentPoolOf } from './nine-box';
 
-const map = (counts: Record<number, number>) => Object.entries(counts).map(([box, count]) => ({ box: Number(box), count, talentPool: Number(box) >= 7 }));
+const row = (category: string, box: string, headcount: number) => ({
+  group: [{ key: 'JPM_CATEGORY', value: category }, { key: 'TALENT_BOX', value: box }], headcount,
+});
 
 describe('9-box', () => {
   it('places each box on its axes', () => {
@@ -10,25 +12,28 @@ describe('9-box', () => {
     expect(axesOf(10)).toBeNull();
   });
 
-  it('adds talent maps of several units, all nine boxes present', () => {
-    const sum = sumTalentMaps([map({ 1: 2, 9: 1 }), map({ 9: 3, 5: 4 })]);
-    expect(sum).toHaveLength(9);
-    expect(sum.find((b) => b.box === 9)).toEqual({ box: 9, count: 4, talentPool: true });
-    expect(sum.find((b) => b.box === 2)?.count).toBe(0);
-  });
-
-  it('derives the category shares from the potential rows', () => {
-    expect(categoryShares(sumTalentMaps([map({ 6: 1, 8: 2, 9: 3, 3: 4, 5: 5, 7: 6, 1: 7, 2: 8, 4: 9 })]))).toEqual([
+  it('sums boxes over categories and shares over boxes from one aggregate', () => {
+    const f = talentFigures([
+      row('OPTIMAL', '9', 3), row('OPTIMAL', '8', 2), row('OPTIMAL', 'NONE', 1),
+      row('CUKUP_OPTIMAL', '5', 4), row('KURANG_OPTIMAL', '1', 5), row('NONE', 'NONE', 7),
+    ], [7, 8, 9]);
+    expect(f.boxes).toHaveLength(9);
+    expect(f.boxes.find((b) => b.box === 9)).toEqual({ box: 9, count: 3, talentPool: true });
+    expect(f.boxes.find((b) => b.box === 5)).toEqual({ box: 5, count: 4, talentPool: false });
+    expect(f.boxes.find((b) => b.box === 2)?.count).toBe(0);
+    // An OPTIMAL employee without an appraisal has no box but still counts in the shares.
+    expect(f.shares).toEqual([
       { category: 'OPTIMAL', count: 6 },
-      { category: 'CUKUP_OPTIMAL', count: 15 },
-      { category: 'KURANG_OPTIMAL', count: 24 },
+      { category: 'CUKUP_OPTIMAL', count: 4 },
+      { category: 'KURANG_OPTIMAL', count: 5 },
     ]);
+    expect(f.categorised).toBe(15);
+    expect(f.uncategorised).toBe(7);
   });
 
-  it('narrows a box’s employees on the server by unit and predicate column', () => {
-    expect(boxEmployeesWhere(8, 'DINKES')).toEqual({
-      and: [{ position: { isNull: false } }, { unitSubtreeOfCode: 'DINKES' }, { latestPredicate: { predicate: { in: ['BAIK'] } } }],
-    });
-    expect(boxEmployeesWhere(1, null).and).toContainEqual({ latestPredicate: { predicate: { in: ['BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] } } });
+  it('reads the talent pool from the policy parameters, 7–9 otherwise', () => {
+    expect(talentPoolOf({ talentPoolBoxes: [8, 9] })).toEqual([8, 9]);
+    expect(talentPoolOf({ talentPoolBoxes: 'x' })).toEqual([7, 8, 9]);
+    expect(talentPoolOf(null)).toEqual([7, 8, 9]);
   });
 });

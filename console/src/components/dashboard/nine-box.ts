@@ -1,4 +1,4 @@
-import type { EmployeeWhere, JpmCategory, Predicate } from '../../graphql/generated/graphql';
+import type { JpmCategory } from '../../graphql/generated/graphql';
 
 export type Potential = 'LOW' | 'MIDDLE' | 'HIGH';
 export type Performance = 'BELOW' | 'MEETS' | 'ABOVE';
@@ -11,13 +11,7 @@ export const nineBox: Record<Potential, Record<Performance, number>> = {
 };
 export const potentials: Potential[] = ['LOW', 'MIDDLE', 'HIGH'];
 export const performances: Performance[] = ['BELOW', 'MEETS', 'ABOVE'];
-
-const categoryOf: Record<Potential, JpmCategory> = { HIGH: 'OPTIMAL', MIDDLE: 'CUKUP_OPTIMAL', LOW: 'KURANG_OPTIMAL' };
-const predicatesOf: Record<Performance, Predicate[]> = {
-  ABOVE: ['SANGAT_BAIK'],
-  MEETS: ['BAIK'],
-  BELOW: ['BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'],
-};
+export const jpmCategories: JpmCategory[] = ['OPTIMAL', 'CUKUP_OPTIMAL', 'KURANG_OPTIMAL'];
 
 export function axesOf(box: number): { potential: Potential; performance: Performance } | null {
   for (const potential of potentials) for (const performance of performances) if (nineBox[potential][performance] === box) return { potential, performance };
@@ -30,36 +24,51 @@ export interface BoxCount {
   talentPool: boolean;
 }
 
-/** Adds the talent maps of several units (the roots, for the whole city). */
-export function sumTalentMaps(maps: readonly (readonly BoxCount[])[]): BoxCount[] {
-  const byBox = new Map<number, BoxCount>();
-  for (let box = 1; box <= 9; box++) byBox.set(box, { box, count: 0, talentPool: false });
-  for (const map of maps) {
-    for (const c of map) {
-      const sum = byBox.get(c.box);
-      if (sum) byBox.set(c.box, { box: c.box, count: sum.count + c.count, talentPool: sum.talentPool || c.talentPool });
-    }
-  }
-  return [...byBox.values()];
+export interface CategoryShare {
+  category: JpmCategory;
+  count: number;
+}
+
+/** One row of employeeAggregate: its group values and headcount. */
+export interface AggregateRow {
+  group: readonly { key: string; value: string }[];
+  headcount: number;
+}
+
+const valueOf = (row: AggregateRow, key: string): string | null => row.group.find((g) => g.key === key)?.value ?? null;
+
+export interface TalentFigures {
+  /** All nine boxes, zeros included. */
+  boxes: BoxCount[];
+  /** Employees per category in their current position, whether or not they have a box. */
+  shares: CategoryShare[];
+  /** Employees with a category (placed in a position with a standard). */
+  categorised: number;
+  /** Employees without one (unplaced, or a position without a standard). */
+  uncategorised: number;
 }
 
 /**
- * The JPM category of an employee is the potential row of the 9-box, so the boxes add up to the
- * category shares (of the employees with both an annual predicate and a computable JPM).
+ * The 9-box and the category shares from one aggregate grouped by [JPM_CATEGORY, TALENT_BOX]:
+ * the boxes sum over categories, the shares over boxes, so the two always agree.
  */
-export function categoryShares(counts: readonly BoxCount[]): { category: JpmCategory; count: number }[] {
-  return (['OPTIMAL', 'CUKUP_OPTIMAL', 'KURANG_OPTIMAL'] as const).map((category) => {
-    const potential = potentials.find((p) => categoryOf[p] === category)!;
-    const boxes = new Set(performances.map((perf) => nineBox[potential][perf]));
-    return { category, count: counts.filter((c) => boxes.has(c.box)).reduce((n, c) => n + c.count, 0) };
-  });
+export function talentFigures(rows: readonly AggregateRow[], talentPoolBoxes: readonly number[]): TalentFigures {
+  const boxes = Array.from({ length: 9 }, (_, i) => ({ box: i + 1, count: 0, talentPool: talentPoolBoxes.includes(i + 1) }));
+  const shares = jpmCategories.map((category) => ({ category, count: 0 }));
+  let uncategorised = 0;
+  for (const row of rows) {
+    const box = Number(valueOf(row, 'TALENT_BOX'));
+    const slot = boxes[box - 1];
+    if (Number.isInteger(box) && slot) slot.count += row.headcount;
+    const share = shares.find((s) => s.category === valueOf(row, 'JPM_CATEGORY'));
+    if (share) share.count += row.headcount;
+    else uncategorised += row.headcount;
+  }
+  return { boxes, shares, categorised: shares.reduce((n, s) => n + s.count, 0), uncategorised };
 }
 
-/** The API filter narrowing a box's employees: unit subtree, placed, and the box's predicate column. */
-export function boxEmployeesWhere(box: number, unit: string | null): EmployeeWhere {
-  const axes = axesOf(box);
-  const conditions: EmployeeWhere[] = [{ position: { isNull: false } }];
-  if (unit) conditions.push({ unitSubtreeOfCode: unit });
-  if (axes) conditions.push({ latestPredicate: { predicate: { in: predicatesOf[axes.performance] } } });
-  return { and: conditions };
+/** The talent-pool boxes of the active policy's parameters (JSON), 7–9 when absent or malformed. */
+export function talentPoolOf(parameters: unknown): number[] {
+  const boxes = (parameters as { talentPoolBoxes?: unknown } | null)?.talentPoolBoxes;
+  return Array.isArray(boxes) && boxes.every((b) => Number.isInteger(b)) ? (boxes as number[]) : [7, 8, 9];
 }

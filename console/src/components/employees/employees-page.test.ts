@@ -57,6 +57,20 @@ describe('Employees page', () => {
     expect(document.querySelector('[data-testid="employees-clear"]')).not.toBeNull();
   });
 
+  it('honours the talent box and category of a dashboard link, and clears them', async () => {
+    const fake = backend();
+    const { router } = await mountPage(fake, '/employees?unit=DINKES&talentBox=9&category=OPTIMAL');
+    expect(fake.calls('EmployeesList')[0]?.where).toEqual({
+      and: [{ unitSubtreeOfCode: 'DINKES' }, { currentCategory: { eq: 'OPTIMAL' } }, { talentBox: { eq: 9 } }],
+    });
+    expect(text('[data-testid="employees-talent-box"]')).toContain('Kotak 9');
+    expect(text('[data-testid="employees-category"]')).toContain('Optimal');
+    document.querySelector<HTMLElement>('[data-testid="employees-clear"]')?.click();
+    await settle();
+    expect(router.currentRoute.value.query).toEqual({});
+    expect(fake.calls('EmployeesList').at(-1)?.where).toBeNull();
+  });
+
   it('puts the name search and the JP toggle in the URL, back on the first page', async () => {
     const fake = backend();
     const { router } = await mountPage(fake, '/employees?after=c0&page=2');
@@ -68,8 +82,8 @@ describe('Employees page', () => {
     expect(router.currentRoute.value.query).toEqual({ q: 'siti' });
     document.querySelector<HTMLElement>('[data-testid="employees-jp"]')?.click();
     await settle();
-    expect(router.currentRoute.value.query).toEqual({ q: 'siti', jp: '20' });
-    expect(fake.calls('EmployeesList').at(-1)).toMatchObject({ first: 50, where: { and: [{ name: { contains: 'siti' } }, { developmentHours: { year: 2026, lt: 20 } }] } });
+    expect(router.currentRoute.value.query).toEqual({ q: 'siti', jp: 'short' });
+    expect(fake.calls('EmployeesList').at(-1)).toMatchObject({ first: 50, where: { and: [{ name: { contains: 'siti' } }, { developmentHours: { year: 2026, belowRequirement: true } }] } });
   });
 
   it('links each name to the profile', async () => {

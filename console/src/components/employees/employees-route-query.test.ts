@@ -11,6 +11,15 @@ describe('employee list URL', () => {
     expect(serializeEmployeesQuery(state)).toEqual(query);
   });
 
+  it('round-trips the match filters and the policy JP shortfall', () => {
+    const query = { unit: 'DINKES', category: 'CUKUP_OPTIMAL', talentBox: '9', jp: 'short' };
+    const state = parseEmployeesQuery(query);
+    expect(state).toMatchObject({ category: 'CUKUP_OPTIMAL', talentBox: 9, jpShort: true, jpBelow: null });
+    expect(serializeEmployeesQuery(state)).toEqual(query);
+    expect(parseEmployeesQuery({ category: 'BAGUS', talentBox: '10' })).toMatchObject({ category: null, talentBox: null });
+    expect(parseEmployeesQuery({ talentBox: '2.5' }).talentBox).toBeNull();
+  });
+
   it('drops what it cannot use and leaves defaults out', () => {
     const state = parseEmployeesQuery({ gmin: 'V_Z', below: '3', jp: '-1', sort: 'salary', size: '7' });
     expect(state).toMatchObject({ gradeMin: null, competency: null, below: null, jpBelow: null, pageSize: 50, sort: { field: 'name', direction: 'asc' } });
@@ -39,6 +48,17 @@ describe('employee filter for the API', () => {
         { developmentHours: { year: 2026, lt: 20 } },
       ],
     });
+  });
+
+  it('filters by current category, talent box and the policy JP shortfall', () => {
+    expect(employeesWhere({ ...base, category: 'OPTIMAL', talentBox: 9, jpShort: true }, 2026)).toEqual({
+      and: [
+        { developmentHours: { year: 2026, belowRequirement: true } },
+        { currentCategory: { eq: 'OPTIMAL' } },
+        { talentBox: { eq: 9 } },
+      ],
+    });
+    expect(employeesWhere({ ...base, talentBox: 3 }, 2026)).toEqual({ talentBox: { eq: 3 } });
   });
 
   it('breaks ties by NIP', () => {

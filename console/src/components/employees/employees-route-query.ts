@@ -1,8 +1,8 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
-import type { EmployeeOrder, EmployeeOrderField, EmployeeWhere, Grade } from '../../graphql/generated/graphql';
+import type { EmployeeOrder, EmployeeOrderField, EmployeeWhere, Grade, JpmCategory } from '../../graphql/generated/graphql';
 import type { PagePosition } from '../../composables/use-connection';
 import { num, one, parsePosition, parseSort, writePosition, writeSort, type Sort } from '../../composables/route-query';
-import { isGrade } from '../common/domain';
+import { isGrade, isJpmCategory } from '../common/domain';
 
 export type EmployeeSortField = 'name' | 'nip' | 'grade' | 'unit';
 
@@ -16,8 +16,14 @@ export interface EmployeesViewState {
   /** Competency code and the level the employee's current level must be below. */
   competency: string | null;
   below: number | null;
-  /** Lesson hours (JP) this year below this number; null for no JP filter. */
+  /** Lesson hours (JP) this year below the active policy's requirement (a JP shortfall). */
+  jpShort: boolean;
+  /** Lesson hours (JP) this year below this number instead; null for none. */
   jpBelow: number | null;
+  /** JPM category in the current position. */
+  category: JpmCategory | null;
+  /** 9-box 1–9. */
+  talentBox: number | null;
   sort: Sort<EmployeeSortField>;
   pageSize: number;
   position: PagePosition;
@@ -40,8 +46,12 @@ function grade(value: LocationQuery[string] | undefined): Grade | null {
 export function parseEmployeesQuery(query: LocationQuery): EmployeesViewState {
   const size = Number(one(query.size));
   const below = num(query.below);
-  const jp = num(query.jp);
+  // `jp=short`: below the policy's requirement; `jp=<n>`: below n hours.
+  const jpShort = one(query.jp) === 'short';
+  const jp = jpShort ? null : num(query.jp);
   const competency = one(query.comp);
+  const category = one(query.category);
+  const box = num(query.talentBox);
   return {
     search: one(query.q)?.trim() ?? '',
     unit: one(query.unit),
@@ -49,7 +59,10 @@ export function parseEmployeesQuery(query: LocationQuery): EmployeesViewState {
     gradeMax: grade(query.gmax),
     competency,
     below: competency && below !== null && below > 0 && below <= 5 ? below : null,
+    jpShort,
     jpBelow: jp !== null && jp > 0 ? jp : null,
+    category: isJpmCategory(category) ? category : null,
+    talentBox: box !== null && Number.isInteger(box) && box >= 1 && box <= 9 ? box : null,
     sort: parseSort(one(query.sort), sortKeys, defaultSort),
     pageSize: (pageSizes as readonly number[]).includes(size) ? size : defaultPageSize,
     position: parsePosition(query),
@@ -66,7 +79,10 @@ export function serializeEmployeesQuery(state: EmployeesViewState): LocationQuer
     query.comp = state.competency;
     if (state.below !== null) query.below = String(state.below);
   }
-  if (state.jpBelow !== null) query.jp = String(state.jpBelow);
+  if (state.jpShort) query.jp = 'short';
+  else if (state.jpBelow !== null) query.jp = String(state.jpBelow);
+  if (state.category) query.category = state.category;
+  if (state.talentBox !== null) query.talentBox = String(state.talentBox);
   writeSort(query, state.sort, defaultSort);
   if (state.pageSize !== defaultPageSize) query.size = String(state.pageSize);
   writePosition(query, state.position);
@@ -74,7 +90,8 @@ export function serializeEmployeesQuery(state: EmployeesViewState): LocationQuer
 }
 
 export function hasFilters(state: EmployeesViewState): boolean {
-  return Boolean(state.search || state.unit || state.gradeMin || state.gradeMax || state.competency || state.jpBelow !== null);
+  return Boolean(state.search || state.unit || state.gradeMin || state.gradeMax || state.competency || state.jpShort || state.jpBelow !== null
+    || state.category || state.talentBox !== null);
 }
 
 /** The API filter for the view; `year` is the calendar year the JP filter counts. */
@@ -88,7 +105,10 @@ export function employeesWhere(state: EmployeesViewState, year: number): Employe
   }
   // Never assessed counts as level 0, so "below 3" includes those nobody has assessed yet.
   if (state.competency && state.below !== null) conditions.push({ competencyLevel: { competency: state.competency, lt: state.below } });
-  if (state.jpBelow !== null) conditions.push({ developmentHours: { year, lt: state.jpBelow } });
+  if (state.jpShort) conditions.push({ developmentHours: { year, belowRequirement: true } });
+  else if (state.jpBelow !== null) conditions.push({ developmentHours: { year, lt: state.jpBelow } });
+  if (state.category) conditions.push({ currentCategory: { eq: state.category } });
+  if (state.talentBox !== null) conditions.push({ talentBox: { eq: state.talentBox } });
   if (conditions.length === 0) return null;
   return conditions.length === 1 ? (conditions[0] ?? null) : { and: conditions };
 }

@@ -47,6 +47,22 @@ function backend(units: FixtureUnit[], overrides: Record<string, FakeHandler> = 
         };
       },
       UnitOptions: () => ({ data: { units: { __typename: 'UnitConnection', nodes: units.map((u) => ref(u.id)) } } }),
+      UnitHeadcounts: () => ({
+        data: { employeeAggregate: units.map((u, i) => ({ __typename: 'EmployeeAggregateRow', group: [{ __typename: 'GroupValue', key: 'UNIT', value: u.code }], headcount: 10 * (i + 1) })) },
+      }),
+      UnitRollup: () => ({
+        data: {
+          categories: [
+            { __typename: 'EmployeeAggregateRow', group: [{ __typename: 'GroupValue', key: 'JPM_CATEGORY', value: 'OPTIMAL' }], headcount: 3 },
+            { __typename: 'EmployeeAggregateRow', group: [{ __typename: 'GroupValue', key: 'JPM_CATEGORY', value: 'KURANG_OPTIMAL' }], headcount: 1 },
+            { __typename: 'EmployeeAggregateRow', group: [{ __typename: 'GroupValue', key: 'JPM_CATEGORY', value: 'NONE' }], headcount: 2 },
+          ],
+          pns: [{ __typename: 'EmployeeAggregateRow', headcount: 5 }],
+          pnsShort: [{ __typename: 'EmployeeAggregateRow', headcount: 2 }],
+          positions: { __typename: 'PositionConnection', totalCount: 4 },
+          vacant: { __typename: 'PositionConnection', totalCount: 1 },
+        },
+      }),
       ...overrides,
     },
     { cache: true },
@@ -116,6 +132,21 @@ describe('Units page', () => {
     expect(router.currentRoute.value.query.unit).toBe('PKM-DELI');
     expect(document.querySelector('[data-testid="unit-drawer-code"]')?.textContent).toBe('PKM-DELI');
     expect(body()).toContain('Puskesmas Medan Deli');
+  });
+
+  it('shows subtree headcounts in the tree and the roll-up figures of the selected unit', async () => {
+    const fake = backend(unitTree());
+    await mountPage(fake, '/units?unit=DINKES');
+    await settle();
+    expect(document.querySelector('[data-testid="tree-count-DINKES"]')?.textContent).toBe('(10)');
+    expect(fake.calls('UnitRollup')[0]).toMatchObject({ code: 'DINKES', where: { unitSubtreeOfCode: 'DINKES' } });
+    const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+    expect(text('rollup-headcount')).toBe('6');
+    expect(text('rollup-positions')).toBe('4');
+    expect(text('rollup-vacant')).toBe('1');
+    expect(text('rollup-share-OPTIMAL')).toContain('75% (3)');
+    expect(text('rollup-jp')).toBe('60%');
+    expect(document.querySelector('[data-testid="rollup-employees"]')?.getAttribute('href')).toBe('/employees?unit=DINKES');
   });
 
   it('shows server user errors next to their fields in the create form', async () => {

@@ -5,6 +5,9 @@ import { Migration20261129045500_competency_level_latest } from './Migration2026
 import { Migration20261201000000_access } from './Migration20261201000000_access';
 import { Migration20261202000000_recommendations } from './Migration20261202000000_recommendations';
 import { Migration20261203000000_row_scope_recommendations } from './Migration20261203000000_row_scope_recommendations';
+import { Migration20261204100000_user_name } from './Migration20261204100000_user_name';
+import { Migration20261205000000_saved_queries } from './Migration20261205000000_saved_queries';
+import { Migration20261210000000_competency_level_vector } from './Migration20261210000000_competency_level_vector';
 
 /**
  * Migrations are listed explicitly (not globbed) so they load the same way
@@ -17,4 +20,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201000000_access', class: Migration20261201000000_access },
   { name: 'Migration20261202000000_recommendations', class: Migration20261202000000_recommendations },
   { name: 'Migration20261203000000_row_scope_recommendations', class: Migration20261203000000_row_scope_recommendations },
+  { name: 'Migration20261204100000_user_name', class: Migration20261204100000_user_name },
+  { name: 'Migration20261205000000_saved_queries', class: Migration20261205000000_saved_queries },
+  { name: 'Migration20261210000000_competency_level_vector', class: Migration20261210000000_competency_level_vector },
 ];

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../../testing/harness';
 import { getSchema } from '../../graphql/schema';
 import { MUTATION_RULES, QUERY_RULES } from './rules';
 import { bearer, keyToken, seedAccessFixture, userToken } from './access.fixture';
-import type { Capability } from './viewer';
+import type { Capability, Role } from './viewer';
 
 /**
  * The authorisation matrix, generated from the schema: every root Query and
@@ -17,12 +17,18 @@ import type { Capability } from './viewer';
  */
 
 const PUBLIC = new Set(['me', 'login', 'logout']);
-const ADMIN_ONLY = new Set(['exportDataset', 'users', 'apiKeys', 'auditLog', 'persistedOperations', 'importDataset', 'createUser', 'createApiKey', 'revokeApiKey', 'registerPersistedOperation']);
+const ADMIN_ONLY = new Set(['exportDataset', 'users', 'apiKeys', 'auditLog', 'persistedOperations', 'importDataset', 'createUser', 'updateUser', 'disableUser', 'enableUser', 'resetUserPassword', 'createApiKey', 'revokeApiKey', 'registerPersistedOperation']);
 const SHARED_WRITES = new Set([
   'createUnit', 'updateUnit', 'deleteUnit', 'createCompetency', 'updateCompetency', 'deleteCompetency', 'createTraining', 'updateTraining', 'deleteTraining',
   'createPolicyVersion', 'updatePolicyVersion', 'activatePolicyVersion', 'generateRecommendations',
 ]);
 const NEEDS_PII = new Set(['employee']);
+/** Saved queries are people's work: signed-in users only, never API keys. */
+const USERS_ONLY = new Set(['savedQueries', 'savedQuery']);
+/** Saving needs a role that analyses: ADMIN, UNIT_ADMIN or ANALYST users. */
+const ANALYST_WRITES = new Set(['saveQuery', 'deleteSavedQuery']);
+const ADMIN_USERS_ONLY = new Set(['publishSavedQuery']);
+const ADMIN_WITH_PII = new Set(['exportDataset', 'auditLog']);
 /** Not executed in the matrix: they change who is signed in (tested in limits.e2e.test.ts). */
 const NOT_EXECUTED = new Set(['login', 'logout']);
 
@@ -32,6 +38,8 @@ interface Principal {
   caps: Capability[];
   scoped: boolean;
   anonymous?: boolean;
+  /** Role of a signed-in user; absent for keys. */
+  role?: Role;
 }
 
 type Outcome = 'allowed' | 'refused';
@@ -40,6 +48,11 @@ function expected(p: Principal, kind: 'query' | 'mutation', field: string): Outc
   if (PUBLIC.has(field)) return 'allowed';
   if (p.anonymous) return 'refused';
   const has = (c: Capability) => p.caps.includes(c);
+  if (USERS_ONLY.has(field)) return p.role && has('read') ? 'allowed' : 'refused';
+  if (ANALYST_WRITES.has(field)) return p.role && p.role !== 'VIEWER' ? 'allowed' : 'refused';
+  if (ADMIN_USERS_ONLY.has(field)) return p.role === 'ADMIN' ? 'allowed' : 'refused';
+  // The export and the audit log carry personnel rows verbatim: admin keys need pii as well.
+  if (ADMIN_WITH_PII.has(field)) return has('admin') && has('pii') && !p.scoped ? 'allowed' : 'refused';
   if (ADMIN_ONLY.has(field)) return has('admin') && !p.scoped ? 'allowed' : 'refused';
   if (SHARED_WRITES.has(field)) return has('write') && !p.scoped ? 'allowed' : 'refused';
   if (NEEDS_PII.has(field)) return has('read') && has('pii') ? 'allowed' : 'refused';
@@ -83,15 +96,16 @@ beforeAll(async () => {
   const big = 1_000_000;
   principals.push(
     { name: 'anonymous', headers: { authorization: '' }, caps: [], scoped: false, anonymous: true },
-    { name: 'ADMIN', headers: bearer(await userToken(o, 'ADMIN', null, big)), caps: ['read', 'write', 'pii', 'introspection', 'admin'], scoped: false },
-    { name: 'UNIT_ADMIN(DISDIK)', headers: bearer(await userToken(o, 'UNIT_ADMIN', 'DISDIK', big)), caps: ['read', 'write', 'pii', 'introspection'], scoped: true },
-    { name: 'ANALYST', headers: bearer(await userToken(o, 'ANALYST', null, big)), caps: ['read', 'pii', 'introspection'], scoped: false },
-    { name: 'VIEWER', headers: bearer(await userToken(o, 'VIEWER', null, big)), caps: ['read', 'introspection'], scoped: false },
+    { name: 'ADMIN', headers: bearer(await userToken(o, 'ADMIN', null, big)), caps: ['read', 'write', 'pii', 'introspection', 'admin'], scoped: false, role: 'ADMIN' },
+    { name: 'UNIT_ADMIN(DISDIK)', headers: bearer(await userToken(o, 'UNIT_ADMIN', 'DISDIK', big)), caps: ['read', 'write', 'pii', 'introspection'], scoped: true, role: 'UNIT_ADMIN' },
+    { name: 'ANALYST', headers: bearer(await userToken(o, 'ANALYST', null, big)), caps: ['read', 'pii', 'introspection'], scoped: false, role: 'ANALYST' },
+    { name: 'VIEWER', headers: bearer(await userToken(o, 'VIEWER', null, big)), caps: ['read', 'introspection'], scoped: false, role: 'VIEWER' },
     { name: 'key[read]', headers: bearer(await keyToken(o, ['read'], null, big)), caps: ['read'], scoped: false },
     { name: 'key[read,pii]', headers: bearer(await keyToken(o, ['read', 'pii'], null, big)), caps: ['read', 'pii'], scoped: false },
     { name: 'key[read,write]', headers: bearer(await keyToken(o, ['read', 'write'], null, big)), caps: ['read', 'write'], scoped: false },
     { name: 'key[read,write]@DISDIK', headers: bearer(await keyToken(o, ['read', 'write'], 'DISDIK', big)), caps: ['read', 'write'], scoped: true },
     { name: 'key[introspection]', headers: bearer(await keyToken(o, ['introspection'], null, big)), caps: ['introspection'], scoped: false },
+    { name: 'key[admin]', headers: bearer(await keyToken(o, ['read', 'admin'], null, big)), caps: ['read', 'admin'], scoped: false },
     { name: 'key[all]', headers: bearer(await keyToken(o, ['read', 'write', 'pii', 'introspection', 'admin'], null, big)), caps: ['read', 'write', 'pii', 'introspection', 'admin'], scoped: false },
   );
 });

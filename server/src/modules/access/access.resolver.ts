@@ -1,26 +1,31 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
 import { userError, UserErrorCode } from '../../graphql/errors';
-import { execute } from '../../graphql/list';
+import { execute, listConnection, type ListSpec } from '../../graphql/list';
+import { scalarConditions } from '../../graphql/filters';
 import { fromGlobalId, toGlobalId } from '../../graphql/node';
 import { ConnectionArgs, paginate, type Connection } from '../../graphql/pagination';
-import { and, sql, type Sql } from '../../graphql/sql';
+import { and, inList, or, raw, sql, type Sql } from '../../graphql/sql';
 import { Unit } from '../unit/unit.entity';
+import { subtreeIdsByCode } from '../unit/unit.sql';
 import { AppUser } from './app-user.entity';
 import { ApiKey } from './api-key.entity';
 import { Session } from './session.entity';
 import { PersistedOperation } from './persisted-operation.entity';
-import { AccessInputError, createApiKey, createSession, createUser, SESSION_DAYS } from './access.service';
-import { decoyHash, sha256, verifyPassword } from './secrets';
+import {
+  AccessInputError, createApiKey, createSession, createUser, registerPersistedOperation, resetUserPassword, SESSION_DAYS, setUserDisabled, updateUser,
+} from './access.service';
+import { decoyHash, verifyPassword } from './secrets';
 import { loginThrottle } from './login-throttle';
 import {
   ApiKeyInfo, AuditChangeInfo, AuditEntryConnection, AuditEntryInfo, CreateApiKeyInput, CreateApiKeyPayload, CreateUserInput, CreateUserPayload,
-  LoginPayload, LogoutPayload, PersistedOperationInfo, RegisterPersistedOperationPayload, RevokeApiKeyPayload, UserInfo, ViewerInfo,
+  LoginPayload, LogoutPayload, PersistedOperationInfo, RegisterPersistedOperationPayload, ResetUserPasswordPayload, RevokeApiKeyPayload,
+  UpdateUserInput, UserConnection, UserInfo, UserOrder, UserPayload, UserWhere, ViewerInfo, type UserStatus,
 } from './access.types';
-import { DEFAULT_USER_BUDGET, ROLE_CAPABILITIES, type Viewer } from './viewer';
+import { DEFAULT_USER_BUDGET, ROLE_CAPABILITIES, ROLES, type Role, type Viewer } from './viewer';
 
 async function unitOf(ctx: Context, id: number | null | undefined): Promise<Unit | null> {
   return id ? ctx.loaders.byId(Unit).load(id) : null;
@@ -34,7 +39,10 @@ async function viewerInfo(ctx: Context, viewer: Viewer): Promise<ViewerInfo> {
 }
 
 async function userInfo(ctx: Context, u: AppUser): Promise<UserInfo> {
-  return { id: toGlobalId('User', u.id), email: u.email, role: u.role, unit: await unitOf(ctx, u.unit?.id), createdAt: u.createdAt, lastLoginAt: u.lastLoginAt ?? null };
+  return {
+    id: toGlobalId('User', u.id), email: u.email, name: u.name ?? null, role: u.role, unit: await unitOf(ctx, u.unit?.id), createdAt: u.createdAt,
+    lastLoginAt: u.lastLoginAt ?? null, disabledAt: u.disabledAt ?? null,
+  };
 }
 
 async function keyInfo(ctx: Context, k: ApiKey): Promise<ApiKeyInfo> {
@@ -44,13 +52,49 @@ async function keyInfo(ctx: Context, k: ApiKey): Promise<ApiKeyInfo> {
   };
 }
 
-function opInfo(o: PersistedOperation): PersistedOperationInfo {
+export function opInfo(o: PersistedOperation): PersistedOperationInfo {
   return { hash: o.hash, name: o.name, document: o.document, createdAt: o.createdAt, createdBy: o.createdBy ?? null };
 }
 
 function inputErrors(error: unknown): ReturnType<typeof userError>[] {
-  if (error instanceof AccessInputError) return [userError(`input.${error.field}`, UserErrorCode.INVALID, error.message)];
+  // `id` names the mutation's argument; everything else is a field of its input.
+  if (error instanceof AccessInputError) return [userError(error.field === 'id' ? 'id' : `input.${error.field}`, UserErrorCode[error.code], error.message)];
   throw error;
+}
+
+function userDbId(id: string): number {
+  const decoded = fromGlobalId(id);
+  if (decoded?.typeName !== 'User') throw new AccessInputError('id', `No user ${JSON.stringify(id)}.`, 'NOT_FOUND');
+  return decoded.id;
+}
+
+const ROLE_RANK = raw(`array[${ROLES.map((r) => `'${r}'`).join(', ')}]::text[]`);
+
+/** Accounts are few (hundreds), but the console filters, sorts and pages them like every other list. */
+const USER_LIST: ListSpec<AppUser> = {
+  entity: AppUser,
+  table: 'app_user',
+  alias: 'u',
+  where: {
+    search: (value: string, a) => or([...scalarConditions(raw(`${a}.email`), { contains: value }), ...scalarConditions(raw(`${a}.name`), { contains: value })]),
+    roles: (value: Role[], a) => inList(raw(`${a}.role`), value),
+    unitSubtreeOf: (value: string, a) => sql`${raw(`${a}.unit_id`)} in ${subtreeIdsByCode(value)}`,
+    status: (value: UserStatus, a) => raw(`${a}.disabled_at is ${value === 'ACTIVE' ? '' : 'not '}null`),
+  },
+  order: {
+    email: raw('u.email'),
+    name: raw('u.name'),
+    role: sql`array_position(${ROLE_RANK}, u.role)`,
+    createdAt: raw('u.created_at'),
+    lastLoginAt: raw('u.last_login_at'),
+  },
+  defaultOrder: raw('u.email asc'),
+};
+
+async function userConnection(ctx: Context, page: ConnectionArgs, where: UserWhere | null, orderBy: UserOrder[] | null): Promise<Connection<UserInfo>> {
+  const found = await listConnection(ctx, USER_LIST, { ...page, where: where ? { ...where, search: where.search?.trim() || null } : null, orderBy });
+  const nodes = await Promise.all(found.nodes.map((u) => userInfo(ctx, u)));
+  return { ...found, nodes, edges: found.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i]! })) };
 }
 
 interface AuditRow {
@@ -114,17 +158,65 @@ export class AccessResolver {
     return { ended: true };
   }
 
-  @Query(() => [UserInfo], { description: 'All users, by e-mail. ADMIN only.' })
-  async users(@Ctx() ctx: Context): Promise<UserInfo[]> {
-    const rows = await ctx.em.find(AppUser, {}, { orderBy: { email: 'asc' } });
-    return Promise.all(rows.map((u) => userInfo(ctx, u)));
+  @Query(() => UserConnection, { description: 'Users, by e-mail unless orderBy says otherwise; filterable by text, role, unit subtree and status. ADMIN only.' })
+  async users(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('where', () => UserWhere, { nullable: true, description: 'Filter.' }) where: UserWhere | null,
+    @Arg('orderBy', () => [UserOrder], { nullable: true, description: 'Sort keys, first is primary; the id breaks ties.' }) orderBy: UserOrder[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<UserInfo>> {
+    return userConnection(ctx, page, where, orderBy);
   }
 
   @Mutation(() => CreateUserPayload, { description: 'Create a user. ADMIN only. A generated password is returned once.' })
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<CreateUserPayload> {
     try {
-      const { user, password } = await createUser(ctx.em, { email: input.email, role: input.role, unitCode: input.unit, password: input.password });
+      const { user, password } = await createUser(ctx.em, { email: input.email, name: input.name, role: input.role, unitCode: input.unit, password: input.password });
       return { user: await userInfo(ctx, user), password: input.password ? null : password, userErrors: [] };
+    } catch (error) {
+      return { user: null, password: null, userErrors: inputErrors(error) };
+    }
+  }
+
+  @Mutation(() => UserPayload, {
+    description: 'Change a user\'s name, role and/or unit. ADMIN only. An ADMIN cannot change its own role, the last active ADMIN keeps its role, and a UNIT_ADMIN needs a unit.',
+  })
+  async updateUser(
+    @Arg('id', () => ID, { description: 'User id.' }) id: string,
+    @Arg('input', () => UpdateUserInput, { description: 'The changes.' }) input: UpdateUserInput,
+    @Ctx() ctx: Context,
+  ): Promise<UserPayload> {
+    try {
+      const user = await updateUser(ctx.em, ctx.viewer, userDbId(id), { name: input.name, role: input.role, unitCode: input.unit });
+      return { user: await userInfo(ctx, user), userErrors: [] };
+    } catch (error) {
+      return { user: null, userErrors: inputErrors(error) };
+    }
+  }
+
+  @Mutation(() => UserPayload, { description: 'Disable a user: it can no longer sign in and its sessions end at once. ADMIN only; not one\'s own account, nor the last active ADMIN.' })
+  async disableUser(@Arg('id', () => ID, { description: 'User id.' }) id: string, @Ctx() ctx: Context): Promise<UserPayload> {
+    try {
+      return { user: await userInfo(ctx, await setUserDisabled(ctx.em, ctx.viewer, userDbId(id), true)), userErrors: [] };
+    } catch (error) {
+      return { user: null, userErrors: inputErrors(error) };
+    }
+  }
+
+  @Mutation(() => UserPayload, { description: 'Enable a disabled user again (it signs in with its existing password). ADMIN only.' })
+  async enableUser(@Arg('id', () => ID, { description: 'User id.' }) id: string, @Ctx() ctx: Context): Promise<UserPayload> {
+    try {
+      return { user: await userInfo(ctx, await setUserDisabled(ctx.em, ctx.viewer, userDbId(id), false)), userErrors: [] };
+    } catch (error) {
+      return { user: null, userErrors: inputErrors(error) };
+    }
+  }
+
+  @Mutation(() => ResetUserPasswordPayload, { description: 'Replace a user\'s password with a generated one, returned once, and end its sessions. ADMIN only.' })
+  async resetUserPassword(@Arg('id', () => ID, { description: 'User id.' }) id: string, @Ctx() ctx: Context): Promise<ResetUserPasswordPayload> {
+    try {
+      const { user, password } = await resetUserPassword(ctx.em, userDbId(id));
+      return { user: await userInfo(ctx, user), password, userErrors: [] };
     } catch (error) {
       return { user: null, password: null, userErrors: inputErrors(error) };
     }
@@ -173,20 +265,9 @@ export class AccessResolver {
   ): Promise<RegisterPersistedOperationPayload> {
     const { getSchema } = await import('../../graphql/schema');
     const schema: GraphQLSchema = await getSchema();
-    let problems: string[];
-    try {
-      problems = validate(schema, parse(document)).map((e) => e.message);
-    } catch (error) {
-      problems = [(error as Error).message];
-    }
-    if (name.trim() === '' || name.length > 255) problems.push('name must be 1–255 characters.');
-    if (problems.length > 0) return { operation: null, userErrors: problems.map((m) => userError('document', UserErrorCode.INVALID, m)) };
-    const hash = sha256(document);
-    const existing = await ctx.em.findOne(PersistedOperation, { hash });
-    if (existing) return { operation: opInfo(existing), userErrors: [] };
-    const op = ctx.em.create(PersistedOperation, { hash, name: name.trim(), document, createdBy: ctx.viewer.label });
-    await ctx.em.flush();
-    return { operation: opInfo(op), userErrors: [] };
+    const { operation, problems } = await registerPersistedOperation(ctx.em, schema, name, document, ctx.viewer.label);
+    if (!operation) return { operation: null, userErrors: problems.map((m) => userError('document', UserErrorCode.INVALID, m)) };
+    return { operation: opInfo(operation), userErrors: [] };
   }
 
   @Query(() => AuditEntryConnection, { description: 'The audit log of mutations, newest first. ADMIN only.' })
@@ -195,12 +276,16 @@ export class AccessResolver {
     @Arg('mutation', () => String, { nullable: true, description: 'Only requests calling this mutation field.' }) mutation: string | null,
     @Arg('actor', () => String, { nullable: true, description: 'Only this actor (e-mail or "key:<name>").' }) actor: string | null,
     @Arg('since', () => Date, { nullable: true, description: 'Only entries at or after this time.' }) since: Date | null,
+    @Arg('until', () => Date, { nullable: true, description: 'Only entries before this time.' }) until: Date | null,
+    @Arg('table', () => String, { nullable: true, description: 'Only requests that changed a row of this table (e.g. "employee", "api_key").' }) table: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<AuditEntryInfo>> {
     const conds: Sql[] = [];
     if (mutation) conds.push(sql`${mutation} = any(a.mutations)`);
     if (actor) conds.push(sql`a.actor_label = ${actor}`);
     if (since) conds.push(sql`a.at >= ${since}`);
+    if (until) conds.push(sql`a.at < ${until}`);
+    if (table) conds.push(sql`exists (select 1 from audit_change c where c.entry_id = a.id and c.table_name = ${table})`);
     const where = and(conds);
     const em: EntityManager = ctx.em;
     return paginate<AuditEntryInfo>(

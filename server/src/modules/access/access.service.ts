@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { parse, validate, type GraphQLSchema } from 'graphql';
 import { execute } from '../../graphql/list';
 import { sql } from '../../graphql/sql';
 import { subtreeIds } from '../unit/unit.sql';
@@ -6,6 +7,7 @@ import { Unit } from '../unit/unit.entity';
 import { AppUser } from './app-user.entity';
 import { ApiKey } from './api-key.entity';
 import { Session } from './session.entity';
+import { PersistedOperation } from './persisted-operation.entity';
 import {
   generatePassword, hashPassword, KEY_PREFIX, newApiKey, newSessionToken, SESSION_PREFIX, sha256,
 } from './secrets';
@@ -15,8 +17,11 @@ import {
 
 export const SESSION_DAYS = 14;
 
+/** The user-error codes the access services report (a subset of UserErrorCode). */
+export type AccessErrorCode = 'INVALID' | 'REQUIRED' | 'NOT_FOUND' | 'DUPLICATE' | 'CONFLICT' | 'FORBIDDEN';
+
 export class AccessInputError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(readonly field: string, message: string, readonly code: AccessErrorCode = 'INVALID') {
     super(message);
   }
 }
@@ -42,12 +47,13 @@ export function parseScopes(values: readonly string[]): KeyScope[] {
 async function unitByCode(em: EntityManager, code: string | null | undefined): Promise<Unit | null> {
   if (code === null || code === undefined || code === '') return null;
   const unit = await em.findOne(Unit, { code });
-  if (!unit) throw new AccessInputError('unit', `unit ${JSON.stringify(code)} does not exist.`);
+  if (!unit) throw new AccessInputError('unit', `unit ${JSON.stringify(code)} does not exist.`, 'NOT_FOUND');
   return unit;
 }
 
 export interface CreateUserInput {
   email: string;
+  name?: string | null;
   role: string;
   unitCode?: string | null;
   password?: string | null;
@@ -58,13 +64,94 @@ export interface CreateUserInput {
 export async function createUser(em: EntityManager, input: CreateUserInput): Promise<{ user: AppUser; password: string }> {
   const email = input.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 255) throw new AccessInputError('email', `not an e-mail address: ${JSON.stringify(input.email)}.`);
+  const name = parseName(input.name);
   const role = parseRole(input.role);
   const unit = await unitByCode(em, input.unitCode);
-  if (role === 'UNIT_ADMIN' && !unit) throw new AccessInputError('unit', 'a UNIT_ADMIN needs a unit (its subtree is what it may see and change).');
+  if (role === 'UNIT_ADMIN' && !unit) throw new AccessInputError('unit', UNIT_REQUIRED, 'REQUIRED');
   const password = input.password ?? generatePassword();
   if (password.length < 12) throw new AccessInputError('password', 'passwords must have at least 12 characters.');
-  if (await em.findOne(AppUser, { email })) throw new AccessInputError('email', `a user ${email} already exists.`);
-  const user = em.create(AppUser, { email, passwordHash: await hashPassword(password), role, unit, budget: input.budget ?? null });
+  if (await em.findOne(AppUser, { email })) throw new AccessInputError('email', `a user ${email} already exists.`, 'DUPLICATE');
+  const user = em.create(AppUser, { email, name, passwordHash: await hashPassword(password), role, unit, budget: input.budget ?? null });
+  await em.flush();
+  return { user, password };
+}
+
+const UNIT_REQUIRED = 'a UNIT_ADMIN needs a unit (its subtree is what it may see and change).';
+
+function parseName(value: string | null | undefined): string | null {
+  const name = value?.trim() ?? '';
+  if (name.length > 255) throw new AccessInputError('name', 'a name has at most 255 characters.');
+  return name === '' ? null : name;
+}
+
+/** Changes to a user; an absent field stays as it is, `unitCode: null` removes the unit. */
+export interface UpdateUserInput {
+  name?: string | null;
+  role?: string | null;
+  unitCode?: string | null;
+}
+
+async function userById(em: EntityManager, id: number): Promise<AppUser> {
+  const user = await em.findOne(AppUser, { id }, { populate: ['unit'] });
+  if (!user) throw new AccessInputError('id', `no user ${id}.`, 'NOT_FOUND');
+  return user;
+}
+
+/**
+ * Refuses to leave the organisation without an active ADMIN: nobody could
+ * then manage accounts, keys or the audit log except through the CLI.
+ */
+async function keepAnAdmin(em: EntityManager, user: AppUser, field: string): Promise<void> {
+  if (user.role !== 'ADMIN' || user.disabledAt) return;
+  const others = await em.count(AppUser, { role: 'ADMIN', disabledAt: null, id: { $ne: user.id } });
+  if (others === 0) throw new AccessInputError(field, `${user.email} is the only active ADMIN; make another user ADMIN first.`, 'CONFLICT');
+}
+
+const isSelf = (actor: Viewer, user: AppUser): boolean => actor.kind === 'user' && actor.id === user.id;
+
+/** Ends every session of a user, so a disabled account or a replaced password takes effect at once. */
+async function endSessions(em: EntityManager, user: AppUser): Promise<void> {
+  await em.nativeDelete(Session, { user: user.id });
+}
+
+/** Changes a user's name, role and/or unit. Administrators cannot change their own role (no accidental lock-out). */
+export async function updateUser(em: EntityManager, actor: Viewer, id: number, input: UpdateUserInput): Promise<AppUser> {
+  const user = await userById(em, id);
+  // Everything is checked before anything changes, so a refused update leaves nothing dirty in the request's EntityManager.
+  const name = input.name !== undefined ? parseName(input.name) : (user.name ?? null);
+  const role = input.role !== undefined && input.role !== null ? parseRole(input.role) : user.role;
+  const unit = input.unitCode !== undefined ? await unitByCode(em, input.unitCode) : (user.unit ?? null);
+  if (role !== user.role) {
+    if (isSelf(actor, user)) throw new AccessInputError('role', 'you cannot change your own role; ask another ADMIN.', 'FORBIDDEN');
+    await keepAnAdmin(em, user, 'role');
+  }
+  if (role === 'UNIT_ADMIN' && !unit) throw new AccessInputError('unit', UNIT_REQUIRED, 'REQUIRED');
+  Object.assign(user, { name, role, unit });
+  await em.flush();
+  return user;
+}
+
+/** Disables (or enables again) a user; disabling ends the user's sessions. */
+export async function setUserDisabled(em: EntityManager, actor: Viewer, id: number, disabled: boolean): Promise<AppUser> {
+  const user = await userById(em, id);
+  if (disabled && !user.disabledAt) {
+    if (isSelf(actor, user)) throw new AccessInputError('id', 'you cannot disable your own account.', 'FORBIDDEN');
+    await keepAnAdmin(em, user, 'id');
+    user.disabledAt = new Date();
+    await endSessions(em, user);
+  } else if (!disabled) {
+    user.disabledAt = null;
+  }
+  await em.flush();
+  return user;
+}
+
+/** Replaces a user's password with a generated one (returned once) and ends the user's sessions. */
+export async function resetUserPassword(em: EntityManager, id: number): Promise<{ user: AppUser; password: string }> {
+  const user = await userById(em, id);
+  const password = generatePassword();
+  user.passwordHash = await hashPassword(password);
+  await endSessions(em, user);
   await em.flush();
   return { user, password };
 }
@@ -184,4 +271,28 @@ export async function ensureScopedRoleGrants(em: EntityManager): Promise<void> {
       execute 'grant usage, select on all sequences in schema public to sikap_scoped';
     end if;
   exception when others then null; end $$;`);
+}
+
+/**
+ * Puts a document on the allow-list of persisted-only keys, addressed by the
+ * SHA-256 of its exact text. The same text registered twice is one operation.
+ * Returns the problems instead when the document does not validate.
+ */
+export async function registerPersistedOperation(
+  em: EntityManager, schema: GraphQLSchema, name: string, document: string, createdBy: string,
+): Promise<{ operation: PersistedOperation | null; problems: string[] }> {
+  let problems: string[];
+  try {
+    problems = validate(schema, parse(document)).map((e) => e.message);
+  } catch (error) {
+    problems = [(error as Error).message];
+  }
+  if (name.trim() === '' || name.length > 255) problems.push('name must be 1–255 characters.');
+  if (problems.length > 0) return { operation: null, problems };
+  const hash = sha256(document);
+  const existing = await em.findOne(PersistedOperation, { hash });
+  if (existing) return { operation: existing, problems: [] };
+  const operation = em.create(PersistedOperation, { hash, name: name.trim(), document, createdBy });
+  await em.flush();
+  return { operation, problems: [] };
 }

@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { UserError } from '../../graphql/errors';
+import { MasksNipsInText } from '../../graphql/personal-data';
+import { OrderDirection } from '../../graphql/filters';
 import { connectionType } from '../../graphql/pagination';
 import { Unit } from '../unit/unit.entity';
 import type { Role, ViewerKind } from './viewer';
@@ -48,10 +50,59 @@ export class ViewerInfo {
 export class UserInfo {
   @Field(() => ID, { description: 'Opaque id.' }) id!: string;
   @Field(() => String, { description: 'E-mail, used to sign in.' }) email!: string;
+  @Field(() => String, { nullable: true, description: 'Display name; null when none was given.' }) name!: string | null;
   @Field(() => RoleEnum, { description: 'Role.' }) role!: Role;
   @Field(() => Unit, { nullable: true, description: 'Unit subtree the user is limited to; null = every unit.' }) unit!: Unit | null;
   @Field(() => Date, { description: 'Created.' }) createdAt!: Date;
   @Field(() => Date, { nullable: true, description: 'Last successful sign-in.' }) lastLoginAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the account was disabled (it cannot sign in, its sessions ended); null while active.' }) disabledAt!: Date | null;
+}
+
+export const UserConnection = connectionType(UserInfo, 'User', 'A page of users.');
+
+export const UserStatusEnum = { ACTIVE: 'ACTIVE', DISABLED: 'DISABLED' } as const;
+export type UserStatus = keyof typeof UserStatusEnum;
+registerEnumType(UserStatusEnum, {
+  name: 'UserStatus',
+  description: 'Whether a user may sign in.',
+  valuesConfig: { ACTIVE: { description: 'May sign in.' }, DISABLED: { description: 'Disabled by an administrator.' } },
+});
+
+@InputType('UserWhere', { description: 'Filter for users. All given conditions must hold.' })
+export class UserWhere {
+  @Field(() => String, { nullable: true, description: 'E-mail or name contains this text (case-insensitive).' }) search?: string | null;
+  @Field(() => [RoleEnum], { nullable: true, description: 'Role is one of these.' }) roles?: Role[] | null;
+  @Field(() => String, { nullable: true, description: 'Unit code: users limited to this unit or a unit below it.' }) unitSubtreeOf?: string | null;
+  @Field(() => UserStatusEnum, { nullable: true, description: 'Active or disabled accounts only.' }) status?: UserStatus | null;
+}
+
+export enum UserOrderField { EMAIL = 'email', NAME = 'name', ROLE = 'role', CREATED_AT = 'createdAt', LAST_LOGIN_AT = 'lastLoginAt' }
+registerEnumType(UserOrderField, { name: 'UserOrderField', description: 'Sortable user fields; ROLE sorts ADMIN, UNIT_ADMIN, ANALYST, VIEWER.' });
+
+@InputType('UserOrder', { description: 'One sort key for users.' })
+export class UserOrder {
+  @Field(() => UserOrderField, { description: 'Field to sort by.' }) field!: UserOrderField;
+  @Field(() => OrderDirection, { nullable: true, defaultValue: OrderDirection.ASC, description: 'Direction, ascending by default.' }) direction?: OrderDirection;
+}
+
+@InputType('UpdateUserInput', { description: 'Changes to a user; omitted fields stay as they are.' })
+export class UpdateUserInput {
+  @Field(() => String, { nullable: true, description: 'Display name; an empty text removes it.' }) name?: string | null;
+  @Field(() => RoleEnum, { nullable: true, description: 'New role. An ADMIN cannot change its own role, and the last active ADMIN keeps it.' }) role?: Role | null;
+  @Field(() => String, { nullable: true, description: 'Unit code limiting the user to that subtree; null removes the unit (not allowed for UNIT_ADMIN).' }) unit?: string | null;
+}
+
+@ObjectType('UserPayload', { description: 'Result of updateUser, disableUser and enableUser.' })
+export class UserPayload {
+  @Field(() => UserInfo, { nullable: true, description: 'The user as it is now; null on errors.' }) user!: UserInfo | null;
+  @Field(() => [UserError], { description: 'Mistakes in the input.' }) userErrors!: UserError[];
+}
+
+@ObjectType('ResetUserPasswordPayload', { description: 'Result of resetUserPassword.' })
+export class ResetUserPasswordPayload {
+  @Field(() => UserInfo, { nullable: true, description: 'The user; null on errors.' }) user!: UserInfo | null;
+  @Field(() => String, { nullable: true, description: 'The new generated password, shown only this once; null on errors.' }) password!: string | null;
+  @Field(() => [UserError], { description: 'Mistakes in the input.' }) userErrors!: UserError[];
 }
 
 @ObjectType('ApiKey', { description: 'A partner application\'s key. The secret itself is shown only once, when created.' })
@@ -85,6 +136,7 @@ export class LogoutPayload {
 @InputType('CreateUserInput', { description: 'A new user.' })
 export class CreateUserInput {
   @Field(() => String, { description: 'E-mail, used to sign in.' }) email!: string;
+  @Field(() => String, { nullable: true, description: 'Display name.' }) name?: string | null;
   @Field(() => RoleEnum, { description: 'Role.' }) role!: Role;
   @Field(() => String, { nullable: true, description: 'Unit code limiting the user to that subtree (required for UNIT_ADMIN).' }) unit?: string | null;
   @Field(() => String, { nullable: true, description: 'Password (at least 12 characters); generated and returned once when omitted.' }) password?: string | null;
@@ -124,7 +176,8 @@ export class RevokeApiKeyPayload {
 export class PersistedOperationInfo {
   @Field(() => String, { description: 'SHA-256 (hex) of the document text; clients may send it as extensions.persistedQuery.sha256Hash.' }) hash!: string;
   @Field(() => String, { description: 'Name.' }) name!: string;
-  @Field(() => String, { description: 'The document.' }) document!: string;
+  // A registered document may inline a NIP (e.g. a recommendation's evidence query).
+  @Field(() => String, { description: 'The document (NIPs in it masked for callers without pii).' }) @MasksNipsInText() document!: string;
   @Field(() => Date, { description: 'Registered.' }) createdAt!: Date;
   @Field(() => String, { nullable: true, description: 'Who registered it.' }) createdBy!: string | null;
 }

@@ -15,6 +15,10 @@ export class AppUser {
   @Property({ type: 'string', length: 255, unique: true })
   email!: string;
 
+  /** Display name; optional because accounts created before names existed have none. */
+  @Property({ type: 'string', length: 255, nullable: true })
+  name?: string | null;
+
   @Property({ type: 'text', hidden: true })
   passwordHash!: string;
 

@@ -180,7 +180,7 @@ describe('production', () => {
       const r = await post({ query: '{ employees(first: 100000) { totalCount } }' }, admin(), url);
       expect(r.body.errors!.length).toBeGreaterThan(0);
       expect(JSON.stringify(r.body)).not.toMatch(/stacktrace|\.ts:\d+/);
-      const denied = await post({ query: '{ users { email } }' }, { authorization: '' }, url);
+      const denied = await post({ query: '{ users { nodes { email } } }' }, { authorization: '' }, url);
       expect(JSON.stringify(denied.body)).not.toMatch(/stacktrace/);
     } finally {
       await new Promise((resolve) => http.close(resolve));

@@ -1,4 +1,4 @@
-import type { Capability } from './viewer';
+import type { Capability, Role } from './viewer';
 
 /**
  * The authorisation table: every root Query and Mutation field has exactly
@@ -21,6 +21,10 @@ export interface FieldRule {
    * where a subtree makes no sense.
    */
   wholeOrganisation?: boolean;
+  /** Refused for API keys: a signed-in person's own workspace (saved queries). */
+  usersOnly?: boolean;
+  /** Only users holding one of these roles (implies usersOnly). */
+  roles?: readonly Role[];
 }
 
 const READ: FieldRule = { requires: ['read'] };
@@ -29,7 +33,12 @@ const WRITE: FieldRule = { requires: ['write'] };
 /** Catalogue and structure shared by all units: only unscoped writers. */
 const WRITE_SHARED: FieldRule = { requires: ['write'], wholeOrganisation: true };
 const ADMIN: FieldRule = { requires: ['admin'], wholeOrganisation: true };
+/** Administration that returns personnel rows verbatim (NIPs, birth dates): an admin key needs pii too. */
+const ADMIN_PII: FieldRule = { requires: ['admin', 'pii'], wholeOrganisation: true };
 const PUBLIC: FieldRule = { requires: [], public: true };
+/** Saved queries are people's work: read by signed-in users, written by the roles that analyse. */
+const SAVED_QUERY_READ: FieldRule = { requires: ['read'], usersOnly: true };
+const SAVED_QUERY_WRITE: FieldRule = { requires: ['read'], roles: ['ADMIN', 'UNIT_ADMIN', 'ANALYST'] };
 
 export const QUERY_RULES: Record<string, FieldRule> = {
   __typename: PUBLIC,
@@ -48,6 +57,7 @@ export const QUERY_RULES: Record<string, FieldRule> = {
   employee: { requires: ['read', 'pii'] },
   employees: READ,
   employeeAggregate: READ,
+  competencyShortfalls: READ,
   stakeholderInputs: READ,
   training: READ,
   trainings: READ,
@@ -59,11 +69,15 @@ export const QUERY_RULES: Record<string, FieldRule> = {
   recommendations: READ,
   simulatePolicy: READ,
   simulateStandard: READ,
-  exportDataset: ADMIN,
+  exportDataset: ADMIN_PII,
   users: ADMIN,
   apiKeys: ADMIN,
-  auditLog: ADMIN,
+  auditLog: ADMIN_PII,
   persistedOperations: ADMIN,
+  savedQueries: SAVED_QUERY_READ,
+  savedQuery: SAVED_QUERY_READ,
+  // Computes a cost without running anything; partners may plan their calls with it.
+  estimateCost: READ,
 };
 
 export const MUTATION_RULES: Record<string, FieldRule> = {
@@ -111,9 +125,16 @@ export const MUTATION_RULES: Record<string, FieldRule> = {
   setRecommendationStatus: WRITE,
   importDataset: ADMIN,
   createUser: ADMIN,
+  updateUser: ADMIN,
+  disableUser: ADMIN,
+  enableUser: ADMIN,
+  resetUserPassword: ADMIN,
   createApiKey: ADMIN,
   revokeApiKey: ADMIN,
   registerPersistedOperation: ADMIN,
+  saveQuery: SAVED_QUERY_WRITE,
+  deleteSavedQuery: SAVED_QUERY_WRITE,
+  publishSavedQuery: { requires: ['admin'], roles: ['ADMIN'], wholeOrganisation: true },
 };
 
 export type Decision = { allowed: true } | { allowed: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; reason: string };
@@ -122,6 +143,10 @@ export interface RuleSubject {
   signedIn: boolean;
   capabilities: ReadonlySet<Capability>;
   scoped: boolean;
+  /** The caller is an API key (not a signed-in user). */
+  apiKey?: boolean;
+  /** Role of a signed-in user; null for keys. */
+  role?: Role | null;
 }
 
 export function decide(operation: 'query' | 'mutation' | 'subscription', field: string, who: RuleSubject): Decision {
@@ -132,6 +157,8 @@ export function decide(operation: 'query' | 'mutation' | 'subscription', field: 
   if (!who.signedIn) return { allowed: false, code: 'UNAUTHENTICATED', reason: `Sign in (or send an API key) to use "${field}".` };
   const missing = rule.requires.filter((c) => !who.capabilities.has(c));
   if (missing.length > 0) return { allowed: false, code: 'FORBIDDEN', reason: `"${field}" needs the ${missing.join(', ')} permission.` };
+  if ((rule.usersOnly || rule.roles) && who.apiKey) return { allowed: false, code: 'FORBIDDEN', reason: `"${field}" is for signed-in users, not API keys.` };
+  if (rule.roles && !rule.roles.includes(who.role as Role)) return { allowed: false, code: 'FORBIDDEN', reason: `"${field}" needs one of the roles ${rule.roles.join(', ')}.` };
   if (rule.wholeOrganisation && who.scoped) {
     return { allowed: false, code: 'FORBIDDEN', reason: `"${field}" works on the whole organisation; it is not available to viewers limited to a unit.` };
   }

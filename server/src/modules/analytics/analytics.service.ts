@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EDUCATIONS, GRADES } from '../../domain/enums';
+import { JPM_EPSILON } from '../../domain/jpm';
 import { execute } from '../../graphql/list';
 import { toGlobalId } from '../../graphql/node';
 import { join, raw, sql, type Sql } from '../../graphql/sql';
+import { currentMatchesSql, lateLevelsSql, levelFromLatestSql } from '../employee/current-match.sql';
 import { EmployeeGroupKey, type EmployeeAggregateRow } from './analytics.types';
 
 export interface AggregateOptions {
@@ -63,6 +65,10 @@ export async function aggregateEmployees(em: EntityManager, o: AggregateOptions)
       : sql`left join lateral (select x.predicate from performance_appraisal x where x.employee_id = e.id and x.period = 'ANNUAL' and x.period_start < ${o.asOf}::date order by x.period_start desc limit 1) pa on true`);
   }
 
+  if (keys.includes(EmployeeGroupKey.JPM_CATEGORY) || keys.includes(EmployeeGroupKey.TALENT_BOX)) {
+    joins.push(sql`left join (${currentMatchesSql(raw('e.id in (select id from base)'), o.asOf)}) cm on cm.employee_id = e.id`);
+  }
+
   const select = dims.flatMap((d, i) => [sql`${d.value} as v${raw(String(i))}`, sql`${d.label} as l${raw(String(i))}`, sql`${d.id} as i${raw(String(i))}`]);
   const groupCols = dims.flatMap((_, i) => [raw(`v${i}`), raw(`l${i}`), raw(`i${i}`)]);
   const orderCols = dims.map((d) => d.order);
@@ -102,5 +108,81 @@ function dimension(key: EmployeeGroupKey): Dimension {
     case EmployeeGroupKey.COMPETENCY: return { value: raw('gc.code'), label: raw('gc.name'), id: raw('gc.id'), typeName: 'Competency', order: raw('gc.code') };
     case EmployeeGroupKey.COMPETENCY_TYPE: return plain('gc.type');
     case EmployeeGroupKey.PREDICATE: return plain(`coalesce(pa.predicate, 'NONE')`);
+    case EmployeeGroupKey.JPM_CATEGORY: return plain(`coalesce(cm.category, 'NONE')`, rankOf(['OPTIMAL', 'CUKUP_OPTIMAL', 'KURANG_OPTIMAL', 'NONE'], `coalesce(cm.category, 'NONE')`));
+    case EmployeeGroupKey.TALENT_BOX: return plain(`coalesce(cm.box::text, 'NONE')`, rankOf(['1', '2', '3', '4', '5', '6', '7', '8', '9', 'NONE'], `coalesce(cm.box::text, 'NONE')`));
   }
+}
+
+export interface ShortfallOptions {
+  /** Condition on the employee row aliased `e`. */
+  employeeCondition: Sql;
+  asOf: string;
+  /** Rows per unit, each unit counting its whole subtree. */
+  byUnit: boolean;
+  /** With byUnit: only these units (codes). */
+  units?: readonly string[] | null;
+  /** Only these competencies (codes). */
+  competencies?: readonly string[] | null;
+  /** Only the N competencies required of the most employees (after the filters above). */
+  mostRequired?: number | null;
+}
+
+export interface ShortfallRow {
+  unitId: number | null;
+  competencyId: number;
+  holders: number;
+  assessed: number;
+  meanShortfall: number;
+  shortfallShare: number;
+  meanRequired: number;
+}
+
+/**
+ * Mean shortfall per (unit ×) competency in one statement; current levels
+ * as in levelFromLatestSql (the latest table, the history only when needed), so
+ * the whole city is a few hash joins rather than a sort of every assessment.
+ */
+export async function competencyShortfalls(em: EntityManager, o: ShortfallOptions): Promise<ShortfallRow[]> {
+  const codes = (list: readonly string[]) => join(list.map((c) => sql`${c}`), ', ');
+  const competencyFilter = o.competencies
+    ? (o.competencies.length ? sql`and r.competency_id in (select id from competency where code in (${codes(o.competencies)}))` : raw('and false'))
+    : raw('');
+  const unitFilter = o.units
+    ? (o.units.length ? sql`where gu.code in (${codes(o.units)})` : raw('where false'))
+    : raw('');
+  const top = o.mostRequired != null
+    ? sql`and q.competency_id in (select competency_id from req group by competency_id order by count(*) desc, competency_id limit ${o.mostRequired}::int)`
+    : raw('');
+  const query = sql`with recursive base as (
+      select e.id, e.unit_id, e.position_id from employee e where (${o.employeeCondition}) and e.position_id is not null
+    ),
+    req as (
+      select b.id as employee_id, b.unit_id, r.competency_id, r.level::float8 as required,
+        ${levelFromLatestSql('l', 'late', o.asOf)} as level
+      from base b join position_requirement r on r.position_id = b.position_id ${competencyFilter}
+      left join competency_level_latest l on l.employee_id = b.id and l.competency_id = r.competency_id
+      left join (${lateLevelsSql(o.asOf)}) late on late.employee_id = b.id and late.competency_id = r.competency_id
+    ),
+    gap as (
+      select q.employee_id, q.unit_id, q.competency_id, q.required, q.level, greatest(q.required - coalesce(q.level, 0), 0) as shortfall
+      from req q where true ${top}
+    )
+    ${o.byUnit ? raw(`, tree(ancestor, descendant) as (select id, id from unit union all select t.ancestor, u.id from tree t join unit u on u.parent_id = t.descendant)`) : raw('')}
+    select ${o.byUnit ? raw('gu.id') : raw('null::int')} as unit_id, g.competency_id,
+      count(*)::int as holders, count(g.level)::int as assessed, avg(g.shortfall) as mean_shortfall,
+      avg(case when g.shortfall > ${raw(String(JPM_EPSILON))} then 1 else 0 end)::float8 as shortfall_share, avg(g.required) as mean_required
+    from gap g join competency gc on gc.id = g.competency_id
+    ${o.byUnit ? sql`join tree on tree.descendant = g.unit_id join unit gu on gu.id = tree.ancestor ${unitFilter}` : raw('')}
+    group by ${o.byUnit ? raw('gu.id, gu.code, ') : raw('')}g.competency_id, gc.code
+    order by ${o.byUnit ? raw('gu.code, ') : raw('')}gc.code`;
+  const rows = await execute<Record<string, unknown>>(em, query);
+  return rows.map((r) => ({
+    unitId: r.unit_id === null ? null : Number(r.unit_id),
+    competencyId: Number(r.competency_id),
+    holders: Number(r.holders),
+    assessed: Number(r.assessed),
+    meanShortfall: Number(r.mean_shortfall),
+    shortfallShare: Number(r.shortfall_share),
+    meanRequired: Number(r.mean_required),
+  }));
 }

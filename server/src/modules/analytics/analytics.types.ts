@@ -11,6 +11,8 @@ export enum EmployeeGroupKey {
   COMPETENCY = 'COMPETENCY',
   COMPETENCY_TYPE = 'COMPETENCY_TYPE',
   PREDICATE = 'PREDICATE',
+  JPM_CATEGORY = 'JPM_CATEGORY',
+  TALENT_BOX = 'TALENT_BOX',
 }
 registerEnumType(EmployeeGroupKey, {
   name: 'EmployeeGroupKey',
@@ -26,6 +28,8 @@ registerEnumType(EmployeeGroupKey, {
     COMPETENCY: { description: 'Competency: one row per competency the employees have a current level in (level measures apply to it).' },
     COMPETENCY_TYPE: { description: 'Competency type (technical, managerial, socio-cultural): level measures averaged over that type.' },
     PREDICATE: { description: 'Annual performance predicate: of the given year, or the latest before asOf; "NONE" when there is none.' },
+    JPM_CATEGORY: { description: 'JPM category in the current position on asOf, with the active policy\'s thresholds; "NONE" for unplaced employees and positions without a standard.' },
+    TALENT_BOX: { description: '9-box ("1"–"9") on asOf, as the talentBox field; "NONE" without a category or an annual appraisal.' },
   },
 });
 personalDataEnumValues('EmployeeGroupKey', ['GENDER']);
@@ -64,4 +68,28 @@ export class EmployeeAggregateRow {
 
   @Field(() => Float, { nullable: true, description: 'Highest current level in the group.' })
   maxLevel?: number | null;
+}
+
+@ObjectType('CompetencyShortfallRow', {
+  description: 'Shortfall in one competency (per unit when grouped by unit) over the employees whose current position\'s standard requires it: '
+    + 'shortfall = max(0, required − current level), a never-assessed competency counting as level 0 (domain.md §4, as in UNIT_COMPETENCY_GAP).',
+})
+export class CompetencyShortfallRow {
+  unitId!: number | null;
+  competencyId!: number;
+
+  @Field(() => Int, { description: 'Employees whose current position requires the competency (holders).' })
+  holders!: number;
+
+  @Field(() => Int, { description: 'Of those, how many have a current level in it.' })
+  assessed!: number;
+
+  @Field(() => Float, { description: 'Mean shortfall over the holders, in levels.' })
+  meanShortfall!: number;
+
+  @Field(() => Float, { description: 'Share of holders (0–1) with any shortfall.' })
+  shortfallShare!: number;
+
+  @Field(() => Float, { description: 'Mean required level over the holders.' })
+  meanRequired!: number;
 }

@@ -7,7 +7,7 @@ import { listConnection, type ListSpec } from '../../graphql/list';
 import { DeletePayload } from '../../graphql/mutation';
 import { expectGlobalId } from '../../graphql/node';
 import { and, raw, sql, type Sql } from '../../graphql/sql';
-import { EDUCATIONS, GRADES, PREDICATES, type Predicate } from '../../domain/enums';
+import { EDUCATIONS, GRADES, JPM_CATEGORIES, PREDICATES, type Predicate } from '../../domain/enums';
 import { ageOn } from '../../domain/ordinal';
 import { PredicateEnum } from '../../graphql/enums';
 import { PERSONAL_DATA_NOTE, PersonalData } from '../../graphql/personal-data';
@@ -19,14 +19,16 @@ import { CompetencyAssessment } from '../assessment/competency-assessment.entity
 import { PerformanceAppraisal } from '../appraisal/performance-appraisal.entity';
 import { TrainingParticipation } from '../training/training.entity';
 import { activePolicyParameters } from '../policy/policy.service';
+import { RULE_EPSILON } from '../../domain/recommendation-rules';
 import { Employee } from './employee.entity';
 import {
   CompetencyLevelCondition, CompetencyLevelEntry, DevelopmentHoursCondition, EmployeeConnection, EmployeeInput, EmployeeOrder,
   EmployeePayload, EmployeeWhere, HasAssessmentCondition, LatestPredicateCondition,
 } from './employee.types';
 import {
-  checkYear, currentLevelSql, dateConditions, developmentHoursSql, latestPredicateSql, rangeConditions, resolveAsOf,
+  checkYear, currentLevelSql, dateConditions, developmentHoursSql, latestPredicateSql, rangeConditions, resolveAsOf, todayIso,
 } from './employee.sql';
+import { employeeMatchSetSql, policyNumberSql } from './current-match.sql';
 import {
   assessmentsLoader, competencyProfileLoader, currentLevelLoader, developmentHoursLoader, latestPredicateLoader, unitEmployeesLoader,
 } from './employee.loaders';
@@ -62,7 +64,20 @@ function latestPredicateConditions(c: LatestPredicateCondition, a: string): Sql[
 
 function developmentHoursConditions(c: DevelopmentHoursCondition, a: string): Sql[] {
   const hours = developmentHoursSql(raw(`${a}.id`), checkYear(c.year, 'where.developmentHours.year'));
-  return rangeConditions(hours, c);
+  const out = rangeConditions(hours, c);
+  // The same tolerance as the DEVELOPMENT_HOURS_SHORTFALL recommendation, so 19.999… hours of decimal JP are not a shortfall of 20.
+  const required = sql`${policyNumberSql('annualDevelopmentHours')} - ${raw(String(RULE_EPSILON))}`;
+  if (c.belowRequirement != null) out.push(c.belowRequirement ? sql`${hours} < ${required}` : sql`${hours} >= ${required}`);
+  return out;
+}
+
+/**
+ * A condition on each employee's current match, as membership in the set of
+ * employees meeting it: the set is computed once per statement (not per row),
+ * and includes unplaced employees with nulls so isNull/ne behave as on a column.
+ */
+function currentMatchCondition(a: string, conditions: Sql[]): Sql {
+  return sql`${raw(a)}.id in (select ms.id from (${employeeMatchSetSql(todayIso())}) ms where ${and(conditions)})`;
 }
 
 /**
@@ -92,6 +107,8 @@ export const employeeListSpec: ListSpec<Employee> = {
     hasAssessment: (v: HasAssessmentCondition, a) => hasAssessmentCondition(v, a),
     latestPredicate: (v: LatestPredicateCondition, a) => latestPredicateConditions(v, a),
     developmentHours: (v: DevelopmentHoursCondition, a) => developmentHoursConditions(v, a),
+    currentCategory: (v, a) => currentMatchCondition(a, scalarConditions(raw('ms.category'), v, JPM_CATEGORIES)),
+    talentBox: (v, a) => currentMatchCondition(a, scalarConditions(raw('ms.box'), v)),
   },
   order: {
     name: raw('e.name'),

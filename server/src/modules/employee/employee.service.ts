@@ -8,6 +8,7 @@ import { Unit } from '../unit/unit.entity';
 import { Position } from '../position/position.entity';
 import { Employee } from './employee.entity';
 import type { EmployeeInput } from './employee.types';
+import { seesPersonalData, type Viewer } from '../access/viewer';
 
 const constraintField = (c: string): string | null =>
   (c.includes('nip') ? 'input.nip' : c.includes('unit_id') ? 'input.unit' : c.includes('position_id') ? 'input.position' : null);
@@ -26,11 +27,14 @@ function checkInput(input: EmployeeInput, creating: boolean): InputCheck {
   return check;
 }
 
-async function checkNipFree(em: EntityManager, check: InputCheck, nip: string | null | undefined, selfId: number | null): Promise<void> {
+async function checkNipFree(em: EntityManager, check: InputCheck, nip: string | null | undefined, selfId: number | null, viewer: Viewer): Promise<void> {
   if (nip == null || check.errors.some((e) => e.field === 'input.nip')) return;
   const other = await em.findOne(Employee, { nip });
   if (other && other.id !== selfId) {
-    check.add('input.nip', UserErrorCode.DUPLICATE, `NIP ${nip} already belongs to ${other.name} (${toGlobalId('Employee', other.id)}).`);
+    // Who owns a NIP is personal data (like employee(nip:)): without pii the caller learns only that it is taken.
+    check.add('input.nip', UserErrorCode.DUPLICATE, seesPersonalData(viewer)
+      ? `NIP ${nip} already belongs to ${other.name} (${toGlobalId('Employee', other.id)}).`
+      : 'This NIP already belongs to another employee.');
   }
 }
 
@@ -39,7 +43,7 @@ export async function createEmployee(ctx: Context, input: EmployeeInput): Promis
     const check = checkInput(input, true);
     const unit = await check.reference(em, Unit, 'input.unit', input.unit);
     const position = await check.reference(em, Position, 'input.position', input.position);
-    await checkNipFree(em, check, input.nip, null);
+    await checkNipFree(em, check, input.nip, null, ctx.viewer);
     check.throwIfAny();
     const employee = em.create(Employee, {
       nip: input.nip!, name: input.name!.trim(), status: input.status!, grade: input.grade!, education: input.education!,
@@ -58,7 +62,7 @@ export async function updateEmployee(ctx: Context, id: string, input: EmployeeIn
     const check = checkInput(input, false);
     const unit = input.unit != null ? await check.reference(em, Unit, 'input.unit', input.unit) : undefined;
     const position = input.position != null ? await check.reference(em, Position, 'input.position', input.position) : input.position;
-    await checkNipFree(em, check, input.nip, employee.id);
+    await checkNipFree(em, check, input.nip, employee.id, ctx.viewer);
     check.throwIfAny();
     em.assign(employee, {
       ...(input.nip != null ? { nip: input.nip } : {}),

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateFilter, FloatFilter, IDFilter, OrderDirection, StringFilter } from '../../graphql/filters';
+import { DateFilter, FloatFilter, IDFilter, IntFilter, OrderDirection, StringFilter } from '../../graphql/filters';
 import {
-  EducationFilter, EmployeeStatusFilter, GenderFilter, GradeFilter, PositionKindFilter, PredicateFilter,
+  EducationFilter, EmployeeStatusFilter, GenderFilter, GradeFilter, JpmCategoryFilter, PositionKindFilter, PredicateFilter,
 } from '../../graphql/enum-filters';
 import { connectionType } from '../../graphql/pagination';
 import { UserError } from '../../graphql/errors';
@@ -46,6 +46,8 @@ export class DevelopmentHoursCondition {
   @Field(() => Float, { nullable: true, description: 'At most this many hours.' }) lte?: number | null;
   @Field(() => Float, { nullable: true, description: 'More hours than this.' }) gt?: number | null;
   @Field(() => Float, { nullable: true, description: 'At least this many hours.' }) gte?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: fewer hours than the active policy\'s annual requirement (20 JP by default), i.e. a JP shortfall in that year; false: the requirement is met.' })
+  belowRequirement?: boolean | null;
 }
 
 @InputType('EmployeeWhere', { description: 'Filter for employees. All given conditions must hold; combine with and/or/not.' })
@@ -69,6 +71,14 @@ export class EmployeeWhere {
   @Field(() => HasAssessmentCondition, { nullable: true, description: 'Some assessment in the history matches.' }) hasAssessment?: HasAssessmentCondition;
   @Field(() => LatestPredicateCondition, { nullable: true, description: 'Predicate of the latest annual appraisal.' }) latestPredicate?: LatestPredicateCondition;
   @Field(() => DevelopmentHoursCondition, { nullable: true, description: 'Lesson hours (JP) completed in a year.' }) developmentHours?: DevelopmentHoursCondition;
+  @Field(() => JpmCategoryFilter, {
+    nullable: true,
+    description: 'JPM category in the current position today, with the active policy\'s thresholds (as currentMatch.category); '
+      + 'isNull: true for unplaced employees and positions without a standard. lt/gt compare KURANG_OPTIMAL < CUKUP_OPTIMAL < OPTIMAL.',
+  })
+  currentCategory?: InstanceType<typeof JpmCategoryFilter>;
+  @Field(() => IntFilter, { nullable: true, description: '9-box (1–9) today, as the talentBox field: employees without one (unplaced, no standard, or no annual appraisal) never match.' })
+  talentBox?: IntFilter;
   @Field(() => [EmployeeWhere], { nullable: true, description: 'All of these hold.' }) and?: EmployeeWhere[];
   @Field(() => [EmployeeWhere], { nullable: true, description: 'At least one of these holds.' }) or?: EmployeeWhere[];
   @Field(() => EmployeeWhere, { nullable: true, description: 'This does not hold.' }) not?: EmployeeWhere;

@@ -5,7 +5,8 @@ import { UserErrorCode, UserErrorsException, userError } from '../../graphql/err
 import { execute } from '../../graphql/list';
 import { runMutation, type MutationResult } from '../../graphql/mutation';
 import { toGlobalId } from '../../graphql/node';
-import { join, sql, type Sql } from '../../graphql/sql';
+import { employeeLabel } from '../../graphql/personal-data';
+import { join, raw, sql, type Sql } from '../../graphql/sql';
 import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';
 import { greedyAssignment, optimalAssignment } from './assignment';
@@ -17,6 +18,20 @@ import { AssignmentPlanType, MatchType, Seat } from './matching.types';
 interface PairRow extends MatchRow {
   /** The candidate's position when the plan is computed (for the stale check). */
   from_position_id: number | null;
+}
+
+/**
+ * Runs `work` with PostgreSQL's JIT compilation off. The plan's pair
+ * statement is estimated expensive enough to be compiled with full
+ * optimisation, which on 50 vacancies × 5,000 candidates took longer than
+ * executing it (issue 3). SET LOCAL needs a transaction (a savepoint when
+ * already in one) and ends with it.
+ */
+async function withoutJit<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  return em.transactional(async (tx) => {
+    await execute(tx as EntityManager, raw('set local jit = off'));
+    return work(tx as EntityManager);
+  });
 }
 
 export interface ComputedPlan {
@@ -53,7 +68,9 @@ export async function computePlan(em: EntityManager, positionIds: number[], cand
   // position's top S are taken elsewhere, so one of them is always free and
   // at least as good as anyone ranked lower.
   const keep = Math.max(1, seats.length);
-  const pairs = await execute<PairRow>(em, sql`with ${matchCtes({ positions: sql`${idsSql(positionIds)}`, candidates, asOf, policy, prefilterEligible: true })}
+  const pairs = await withoutJit(em, (tx) => execute<PairRow>(tx, sql`with ${matchCtes({
+    positions: sql`${idsSql(positionIds)}`, candidates, asOf, policy, prefilterEligible: true, minCategory: policy.candidateMinCategory,
+  })}
     select * from (
       select allowed.*, row_number() over (partition by position_id order by ${RANK_ORDER}) as position_rank from (
         select r.employee_id, r.position_id, ce.position_id as from_position_id, r.nip, r.raw_jpm, r.jpm, r.category, r.eligible,
@@ -64,7 +81,7 @@ export async function computePlan(em: EntityManager, positionIds: number[], cand
       ) allowed
     ) best
     where position_rank <= ${keep}
-    order by position_id, position_rank`);
+    order by position_id, position_rank`));
 
   const candidateIds = [...new Set(pairs.map((p) => Number(p.employee_id)))];
   const column = new Map(candidateIds.map((id, i) => [id, i]));
@@ -154,8 +171,8 @@ export async function applyPlan(ctx: Context, planId: number): Promise<MutationR
     const items = plan.items.getItems().filter((i) => i.employee);
     const employeeIds = items.map((i) => i.employee!.id);
     // Lock the rows we are about to move so a concurrent apply waits and then sees the change.
-    const current = await execute<{ id: number; nip: string; position_id: number | null }>(em, sql`
-      select id, nip, position_id from employee where id in (${idsSql(employeeIds)}) for update`);
+    const current = await execute<{ id: number; nip: string; name: string; position_id: number | null }>(em, sql`
+      select id, nip, name, position_id from employee where id in (${idsSql(employeeIds)}) for update`);
     const now = new Map(current.map((r) => [Number(r.id), r]));
     const errors = [];
     for (const item of items) {
@@ -163,7 +180,7 @@ export async function applyPlan(ctx: Context, planId: number): Promise<MutationR
       const planned = item.fromPosition?.id ?? null;
       const actual = row?.position_id === null || row?.position_id === undefined ? null : Number(row.position_id);
       if (!row || actual !== planned) {
-        errors.push(userError('id', UserErrorCode.STALE, `Employee ${row?.nip ?? item.employee!.id} has moved since the plan was made; compute a new plan.`));
+        errors.push(userError('id', UserErrorCode.STALE, `Employee ${row ? employeeLabel(ctx.viewer, { ...row, id: Number(row.id) }) : toGlobalId('Employee', item.employee!.id)} has moved since the plan was made; compute a new plan.`));
       }
     }
     const targets = [...new Set(items.map((i) => i.position.id))];

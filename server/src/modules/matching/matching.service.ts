@@ -69,14 +69,14 @@ export async function rankedCandidates(
   limit: number,
   offset: number,
 ): Promise<MatchType[]> {
-  const rows = await execute<MatchRow>(em, sql`with ${matchCtes({ positions: sql`${positionId}::int`, candidates, asOf, policy, prefilterEligible: filter.eligibleOnly })}
+  const rows = await execute<MatchRow>(em, sql`with ${matchCtes({ positions: sql`${positionId}::int`, candidates, asOf, policy, prefilterEligible: filter.eligibleOnly, minCategory: filter.minCategory })}
     select ${MATCH_COLUMNS} from ranked where ${candidateConditions(filter)}
     order by ${RANK_ORDER} limit ${limit} offset ${offset}`);
   return rows.map((r, i) => toMatch(r, asOf, offset + i + 1));
 }
 
 export async function countCandidates(em: EntityManager, positionId: number, candidates: Sql, asOf: string, policy: PolicyParameters, filter: CandidateFilter): Promise<number> {
-  const [row] = await execute<{ n: number }>(em, sql`with ${matchCtes({ positions: sql`${positionId}::int`, candidates, asOf, policy, prefilterEligible: filter.eligibleOnly })}
+  const [row] = await execute<{ n: number }>(em, sql`with ${matchCtes({ positions: sql`${positionId}::int`, candidates, asOf, policy, prefilterEligible: filter.eligibleOnly, minCategory: filter.minCategory })}
     select count(*)::int as n from ranked where ${candidateConditions(filter)}`);
   return Number(row?.n ?? 0);
 }

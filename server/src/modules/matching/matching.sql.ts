@@ -1,4 +1,4 @@
-import { EDUCATION_RANK, EDUCATIONS, GRADES, JPM_CATEGORIES, PREDICATES } from '../../domain/enums';
+import { EDUCATION_RANK, EDUCATIONS, GRADES, JPM_CATEGORIES, PREDICATES, type JpmCategory } from '../../domain/enums';
 import type { PolicyParameters } from '../../domain/policy';
 import { JPM_EPSILON } from '../../domain/jpm';
 import { raw, sql, type Sql } from '../../graphql/sql';
@@ -25,12 +25,16 @@ export interface MatchSqlOptions {
   /** 'cross': every candidate against every position; 'own': each candidate against their current position only. */
   pairing?: 'cross' | 'own';
   /**
-   * Drop, before any level is read, employees that fail the static rules
-   * (grade, education, age) for every position in the set. Only for callers
-   * that list eligible candidates anyway; the `eligible` flag is still
-   * computed per pair.
+   * Drop, before any level is read, pairs that fail the static rules
+   * (grade, education, age). Only for callers that list eligible candidates
+   * anyway.
    */
   prefilterEligible?: boolean;
+  /**
+   * Drop pairs below this category before the performance rule is looked
+   * up. Only for callers that list this category or better anyway.
+   */
+  minCategory?: JpmCategory;
 }
 
 const GRADE_ARRAY = raw(`array[${GRADES.map((g) => `'${g}'`).join(', ')}]::text[]`);
@@ -51,116 +55,121 @@ export function categoryRankSql(category: Sql): Sql {
 }
 
 /**
- * CTEs `pairs` (one row per employee × position with a standard) ending in a
- * relation named `matched` with columns: employee_id, position_id, nip,
- * raw_jpm, jpm, category, category_rank, short_sum, short_max, missing,
- * grade_ok, education_ok, age_ok, perf_count, perf_ok, latest_ordinal,
- * eligible. Callers select from `matched`.
+ * CTEs (`pos`, `cand`, … one row per employee × position with a standard)
+ * ending in a relation named `ranked` with columns: employee_id,
+ * position_id, nip, raw_jpm, jpm, category, category_rank, short_sum,
+ * short_max, missing, grade_ok, education_ok, age_ok, perf_count, perf_ok,
+ * latest_ordinal, eligible. Callers select from `ranked`.
  */
 export function matchCtes(o: MatchSqlOptions): Sql {
   const minOrdinal = PREDICATES.indexOf(o.policy.minPredicate) + 1;
   const years = o.policy.performanceYears;
+  // The static rules as integer and date comparisons, evaluated per candidate
+  // and position: ranks of grade and education, and the earliest birth date
+  // still within the maximum age (born after asOf minus maxAge + 1 years,
+  // which is ageOn's birthday rule, 29 February included).
   return sql`pos as (
-      select p.id, p.technical_weight::float8 as wt, p.min_grade, p.min_education, p.max_age
+      select p.id, p.technical_weight::float8 as wt,
+        array_position(${GRADE_ARRAY}, p.min_grade::text) as min_grade_rank,
+        ${EDUCATION_RANK_SQL('p.min_education')} as min_education_rank,
+        (${o.asOf}::date - make_interval(years => p.max_age + 1))::date as born_after
       from position p where p.id in (${o.positions})
     ),
-    req as (
-      select r.position_id, r.competency_id, r.level::float8 as required, (c.type = 'TECHNICAL') as technical
-      from position_requirement r join competency c on c.id = r.competency_id
-      where r.position_id in (select id from pos)
+    -- One row per position with a standard, its requirements as parallel arrays.
+    preq as (
+      select r.position_id, p.wt, p.min_grade_rank, p.min_education_rank, p.born_after, count(*)::int as n,
+        sum(r.level::float8) filter (where c.type = 'TECHNICAL') as req_t,
+        sum(r.level::float8) filter (where c.type <> 'TECHNICAL') as req_ms,
+        sum(r.level::float8) as req_all,
+        array_agg(r.competency_id order by r.competency_id) as req_ids,
+        array_agg(r.level::float8 order by r.competency_id) as req_levels,
+        array_agg(c.type = 'TECHNICAL' order by r.competency_id) as req_technical
+      from position_requirement r join competency c on c.id = r.competency_id join pos p on p.id = r.position_id
+      group by r.position_id, p.wt, p.min_grade_rank, p.min_education_rank, p.born_after
     ),
     cand as (
-      select e.id, e.nip, e.grade, e.education, e.birth_date, e.position_id from employee e where ${o.candidates}
-      ${o.prefilterEligible ? sql`and exists (select 1 from pos p where
-        (p.min_grade is null or array_position(${GRADE_ARRAY}, e.grade::text) >= array_position(${GRADE_ARRAY}, p.min_grade::text))
-        and (p.min_education is null or ${EDUCATION_RANK_SQL('e.education')} >= ${EDUCATION_RANK_SQL('p.min_education')})
-        and (p.max_age is null or extract(year from age(${o.asOf}::date, e.birth_date)) <= p.max_age))` : raw('')}
+      select c.* from (
+        select e.id, e.nip, e.position_id, e.birth_date, v.levels, v.assessed_max,
+          array_position(${GRADE_ARRAY}, e.grade::text) as grade_rank, ${EDUCATION_RANK_SQL('e.education')} as education_rank
+        from employee e left join competency_level_vector v on v.employee_id = e.id where ${o.candidates}
+        -- A fence: planned alone, the pool is estimated at its real size and
+        -- joins its vectors in one hash join, not one index probe per employee.
+        offset 0
+      ) c
+      ${o.prefilterEligible ? raw(`where exists (select 1 from pos p where (p.min_grade_rank is null or c.grade_rank >= p.min_grade_rank)
+        and (p.min_education_rank is null or c.education_rank >= p.min_education_rank) and (p.born_after is null or c.birth_date > p.born_after))`) : raw('')}
     ),
-    -- Current level per (candidate, required competency): from the
-    -- trigger-maintained latest table when its row is on or before asOf (the
-    -- usual case), from the history only for pairs assessed again after asOf.
-    lvl as materialized (
-      select l.employee_id, l.competency_id, l.level::float8 as level
-      from cand c cross join (select distinct competency_id from req) q
-      join competency_level_latest l on l.employee_id = c.id and l.competency_id = q.competency_id
-      where l.assessed_at <= ${o.asOf}::date
-      union all
-      (select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level::float8 as level
-      from competency_level_latest l join cand c on c.id = l.employee_id
-      join competency_assessment a on a.employee_id = l.employee_id and a.competency_id = l.competency_id and a.assessed_at <= ${o.asOf}::date
-      where l.competency_id in (select competency_id from req) and l.assessed_at > ${o.asOf}::date
-      order by a.employee_id, a.competency_id, a.assessed_at desc)
-    ),
-    -- Sums over the assessed competencies only: never-assessed ones add 0 to
-    -- "achieved" and their full level to the shortfall (via req_all below).
-    agg as (
-      select l.employee_id, q.position_id,
-        sum(l.level) filter (where q.technical) as ach_t,
-        sum(l.level) filter (where not q.technical) as ach_ms,
-        sum(greatest(q.required - l.level, 0) - q.required) as short_adj,
-        max(greatest(q.required - l.level, 0)) as short_max_assessed,
-        array_agg(l.competency_id) as assessed_ids,
-        count(*)::int as assessed
-      from lvl l join req q on q.competency_id = l.competency_id
-      group by l.employee_id, q.position_id
-    ),
-    preq as (
-      select q.position_id, max(p.wt) as wt, count(*)::int as n,
-        sum(q.required) filter (where q.technical) as req_t,
-        sum(q.required) filter (where not q.technical) as req_ms,
-        sum(q.required) as req_all,
-        array_agg(q.competency_id) as req_ids, array_agg(q.required) as req_levels
-      from req q join pos p on p.id = q.position_id
-      group by q.position_id
-    ),
+    -- Per pair, one pass over the position's requirements reading the
+    -- candidate's level vector (current levels indexed by competency id,
+    -- 0 or null = never assessed). When the vector holds an assessment made
+    -- after asOf, that candidate's levels come from the history instead.
+    -- Never-assessed competencies add 0 to "achieved" and their full
+    -- required level to the shortfall.
     score as (
-      select c.id as employee_id, pr.position_id,
+      select c.id as employee_id, pr.position_id, c.nip, f.grade_ok, f.education_ok, f.age_ok,
         -- One group only (or no weight): the pooled ratio, which is then that group's ratio.
         case when pr.wt is null or pr.req_t is null or pr.req_ms is null
-          then 100 * (coalesce(a.ach_t, 0) + coalesce(a.ach_ms, 0)) / pr.req_all
-          else pr.wt * 100 * coalesce(a.ach_t, 0) / pr.req_t + (1 - pr.wt) * 100 * coalesce(a.ach_ms, 0) / pr.req_ms
+          then 100 * (coalesce(s.ach_t, 0) + coalesce(s.ach_ms, 0)) / pr.req_all
+          else pr.wt * 100 * coalesce(s.ach_t, 0) / pr.req_t + (1 - pr.wt) * 100 * coalesce(s.ach_ms, 0) / pr.req_ms
         end as raw_jpm,
-        pr.req_all + coalesce(a.short_adj, 0) as short_sum,
-        -- Largest shortfall: over the assessed competencies, or a never-assessed one's full required level.
-        greatest(coalesce(a.short_max_assessed, 0), coalesce((
-          select max(u.required) from unnest(pr.req_ids, pr.req_levels) as u(competency_id, required)
-          where a.assessed_ids is null or u.competency_id <> all(a.assessed_ids)), 0)) as short_max,
-        pr.n - coalesce(a.assessed, 0) as missing
+        s.short_sum, s.short_max, pr.n - s.assessed as missing
       from cand c
       join preq pr on ${o.pairing === 'own' ? raw('pr.position_id = c.position_id') : raw('true')}
-      left join agg a on a.employee_id = c.id and a.position_id = pr.position_id
+      cross join lateral (select
+        (pr.min_grade_rank is null or c.grade_rank >= pr.min_grade_rank) as grade_ok,
+        (pr.min_education_rank is null or c.education_rank >= pr.min_education_rank) as education_ok,
+        (pr.born_after is null or c.birth_date > pr.born_after) as age_ok) f
+      cross join lateral (
+        select sum(x.level) filter (where x.technical) as ach_t,
+          sum(x.level) filter (where not x.technical) as ach_ms,
+          sum(greatest(x.required - coalesce(x.level, 0), 0)) as short_sum,
+          max(greatest(x.required - coalesce(x.level, 0), 0)) as short_max,
+          count(x.level)::int as assessed
+        from (
+          select u.required, u.technical, case when c.assessed_max > ${o.asOf}::date
+              then competency_level_on(c.id, u.competency_id, ${o.asOf}::date)
+              else nullif(c.levels[u.competency_id], 0) end as level
+          from unnest(pr.req_ids, pr.req_levels, pr.req_technical) as u(competency_id, required, technical)
+          -- A fence, so each level is read once rather than once per aggregate using it.
+          offset 0
+        ) x
+      ) s
+      ${o.prefilterEligible ? raw('where f.grade_ok and f.education_ok and f.age_ok') : raw('')}
     ),
-    -- The performance rule and the latest predicate are looked up by index
-    -- only for pairs that survive the category filter, which the planner
-    -- pushes down into "score".
-    matched as (
-      select s.employee_id, s.position_id, c.nip, s.raw_jpm, least(100, s.raw_jpm) as jpm,
-        ${categorySql(raw('least(100, s.raw_jpm)'), o.policy)} as category,
-        s.short_sum, s.short_max, s.missing,
-        (p.min_grade is null or array_position(${GRADE_ARRAY}, c.grade::text) >= array_position(${GRADE_ARRAY}, p.min_grade::text)) as grade_ok,
-        (p.min_education is null or ${EDUCATION_RANK_SQL('c.education')} >= ${EDUCATION_RANK_SQL('p.min_education')}) as education_ok,
-        (p.max_age is null or extract(year from age(${o.asOf}::date, c.birth_date)) <= p.max_age) as age_ok,
-        coalesce(pf.n, 0) as perf_count,
-        (pf.min_ordinal is null or pf.min_ordinal >= ${minOrdinal}::int) as perf_ok,
-        pf.latest_ordinal
-      from score s
-      join cand c on c.id = s.employee_id
-      join pos p on p.id = s.position_id
-      left join lateral (
+    scored as materialized (
+      select s.*, ${categoryRankSql(raw('s.category'))} as category_rank from (
+        select s.*, least(100, s.raw_jpm) as jpm, ${categorySql(raw('least(100, s.raw_jpm)'), o.policy)} as category from score s
+      ) s
+      ${o.minCategory ? sql`where ${categoryRankSql(raw('s.category'))} >= ${categoryRankSql(sql`${o.minCategory}::text`)}` : raw('')}
+    ),
+    -- Performance rule and latest predicate: once per candidate (not per
+    -- pair), and only for candidates with a pair left after the filters.
+    perf as materialized (
+      select x.employee_id, pf.n, pf.min_ordinal, pf.latest_ordinal
+      from (select distinct employee_id from scored) x
+      cross join lateral (
         -- The latest predicate ranks candidates whatever performanceYears is (with 0 the window is empty but the ranking still needs it).
-        select (count(*) filter (where x.rn <= ${years}::int))::int as n,
-          min(x.ordinal) filter (where x.rn <= ${years}::int) as min_ordinal,
-          max(x.ordinal) filter (where x.rn = 1) as latest_ordinal
+        select (count(*) filter (where y.rn <= ${years}::int))::int as n,
+          min(y.ordinal) filter (where y.rn <= ${years}::int) as min_ordinal,
+          max(y.ordinal) filter (where y.rn = 1) as latest_ordinal
         from (
           select ${PREDICATE_ORDINAL('pa.predicate')} as ordinal, row_number() over (order by pa.period_start desc) as rn
           from performance_appraisal pa
-          where pa.employee_id = s.employee_id and pa.period = 'ANNUAL' and pa.period_start < ${o.asOf}::date
+          where pa.employee_id = x.employee_id and pa.period = 'ANNUAL' and pa.period_start < ${o.asOf}::date
           order by pa.period_start desc limit greatest(${years}::int, 1)
-        ) x
-      ) pf on true
+        ) y
+      ) pf
+    ),
+    matched as (
+      select s.employee_id, s.position_id, s.nip, s.raw_jpm, s.jpm, s.category, s.category_rank,
+        s.short_sum, s.short_max, s.missing, s.grade_ok, s.education_ok, s.age_ok,
+        coalesce(pf.n, 0) as perf_count,
+        (pf.min_ordinal is null or pf.min_ordinal >= ${minOrdinal}::int) as perf_ok,
+        pf.latest_ordinal
+      from scored s join perf pf on pf.employee_id = s.employee_id
     ),
     ranked as (
-      select m.*, ${categoryRankSql(raw('m.category'))} as category_rank,
+      select m.*,
         (m.grade_ok and m.education_ok and m.age_ok and m.perf_count >= ${years}::int and m.perf_ok) as eligible
       from matched m
     )`;

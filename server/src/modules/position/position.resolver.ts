@@ -8,7 +8,7 @@ import { expectGlobalId } from '../../graphql/node';
 import { raw, sql } from '../../graphql/sql';
 import { POSITION_KINDS } from '../../domain/enums';
 import { Unit } from '../unit/unit.entity';
-import { subtreeIds } from '../unit/unit.sql';
+import { subtreeIds, subtreeIdsByCode } from '../unit/unit.sql';
 import { Competency } from '../competency/competency.entity';
 import { Employee } from '../employee/employee.entity';
 import { Position, PositionRequirement } from './position.entity';
@@ -33,6 +33,7 @@ export const positionListSpec: ListSpec<Position> = {
     quota: (v, a) => scalarConditions(raw(`${a}.quota`), v),
     unit: (v, a) => idConditions(raw(`${a}.unit_id`), v, 'Unit', 'where.unit'),
     unitSubtreeOf: (v: string, a) => sql`${raw(a)}.unit_id in ${subtreeIds(expectGlobalId(v, 'Unit', 'where.unitSubtreeOf'))}`,
+    unitSubtreeOfCode: (v: string, a) => sql`${raw(a)}.unit_id in ${subtreeIdsByCode(v)}`,
     requiresCompetency: (v: string, a) => sql`exists (select 1 from position_requirement rq join competency rc on rc.id = rq.competency_id
       where rq.position_id = ${raw(a)}.id and rc.code = ${v})`,
     vacant: (v: boolean, a) => (v ? sql`${holdersOf(a)} < ${raw(a)}.quota` : sql`${holdersOf(a)} >= ${raw(a)}.quota`),

@@ -16,6 +16,7 @@ export class PositionWhere {
   @Field(() => IntFilter, { nullable: true, description: 'Quota (formasi).' }) quota?: IntFilter;
   @Field(() => IDFilter, { nullable: true, description: 'The unit the position belongs to.' }) unit?: IDFilter;
   @Field(() => ID, { nullable: true, description: 'Positions in this unit or any unit below it.' }) unitSubtreeOf?: string;
+  @Field(() => String, { nullable: true, description: 'Like unitSubtreeOf, by unit code.' }) unitSubtreeOfCode?: string;
   @Field(() => String, { nullable: true, description: 'Positions whose standard requires the competency with this code.' }) requiresCompetency?: string;
   @Field(() => Boolean, { nullable: true, description: 'true: fewer holders than the quota; false: the quota is filled.' }) vacant?: boolean;
   @Field(() => [PositionWhere], { nullable: true, description: 'All of these hold.' }) and?: PositionWhere[];

@@ -2,6 +2,12 @@
  * Benchmark of the recommendation rules on the 15,000-employee demo data.
  * Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm tsx src/modules/recommendation/recommendation.bench.ts
  * (a throw-away database is created on that server and dropped afterwards; without DATABASE_URL it runs on PGlite).
+ * BENCH_KEEP_URL=<url> reuses that database instead (imported once and kept, for iterating on the SQL); the
+ * recommendations of the benchmark year are deleted first, so that run 1 measures creation every time.
+ *
+ * Prints each rule's time (as generateRecommendations runs them: one transaction with its settings, the
+ * holders' own matches computed once and shared), the rules and the merge separately (rolled back), then two
+ * real generateRecommendations runs: the first creates everything, the second must create nothing.
  */
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -12,12 +18,16 @@ import { createContext } from '../../graphql/context';
 import { generateDemoDataset } from '../dataset/demo-generator';
 import { importDataset } from '../dataset/dataset-import.service';
 import { recommendationPolicy } from '../../domain/recommendation-rules';
-import { DEFAULT_POLICY } from '../../domain/policy';
-import { hoursShortfallSql, misplacementSql, ownMatchesSql, standardReviewSql, successionSql, trainingSql, unitGapSql } from './recommendation.sql';
-import { generateRecommendations } from './recommendation.service';
+import { PolicyVersion } from '../policy/policy-version.entity';
+import {
+  hoursShortfallSql, misplacementSql, ownMatchesSql, prepareRuleTransaction, standardReviewSql, successionSql, trainingSql, unitGapSql, type OwnMatchRow,
+} from './recommendation.sql';
+import { buildDrafts } from './recommendation-drafts';
+import { generateRecommendations, mergeDrafts } from './recommendation.service';
 
 const employees = Number(process.env.BENCH_EMPLOYEES ?? 15000);
-// BENCH_KEEP_URL: an existing database to (re)use, imported once and kept, for iterating on the SQL.
+const AS_OF = '2025-01-01';
+const YEAR = 2024;
 const keep = process.env.BENCH_KEEP_URL;
 const { orm, dispose } = keep
   ? await (async () => {
@@ -27,6 +37,10 @@ const { orm, dispose } = keep
     return { orm: o, dispose: () => o.close(true) };
   })()
   : await openTestOrm();
+
+class Rollback extends Error {}
+const pad = (ms: number): string => `${String(ms).padStart(6)} ms`;
+
 try {
   const em = orm.em.fork() as EntityManager;
   let t = Date.now();
@@ -35,19 +49,51 @@ try {
     if (report.errors.length) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
     console.log(`imported ${employees} employees in ${Date.now() - t} ms`);
   }
+  if (keep) await em.getConnection().execute(`delete from recommendation where year = ${YEAR}`);
   await em.getConnection().execute('analyze');
-  const o = { asOf: '2025-01-01', year: 2024, policy: recommendationPolicy(DEFAULT_POLICY) };
-  for (const [name, rule] of Object.entries({ ownMatchesSql, hoursShortfallSql, unitGapSql, trainingSql, misplacementSql, successionSql, standardReviewSql })) {
-    t = Date.now();
-    const rows = await rule(em, o);
-    console.log(`${name.padEnd(20)} ${String(rows.length).padStart(6)} rows ${String(Date.now() - t).padStart(6)} ms`);
+  const version = await em.findOneOrFail(PolicyVersion, { status: 'ACTIVE' });
+  const o = { asOf: AS_OF, year: YEAR, policy: recommendationPolicy(version.parameters) };
+
+  try {
+    await em.transactional(async (tx) => {
+      const x = tx as EntityManager;
+      await prepareRuleTransaction(x);
+      let total = 0;
+      const time = async <R extends unknown[]>(name: string, rule: () => Promise<R>): Promise<R> => {
+        const t0 = Date.now();
+        const rows = await rule();
+        const ms = Date.now() - t0;
+        total += ms;
+        console.log(`${name.padEnd(20)} ${String(rows.length).padStart(6)} rows ${pad(ms)}`);
+        return rows;
+      };
+      const own: OwnMatchRow[] = await time('ownMatchesSql', () => ownMatchesSql(x, o));
+      await time('hoursShortfallSql', () => hoursShortfallSql(x, o));
+      await time('unitGapSql', () => unitGapSql(x, o));
+      await time('trainingSql', () => trainingSql(x, o));
+      await time('misplacementSql', () => misplacementSql(x, o, own));
+      await time('successionSql', () => successionSql(x, o, own));
+      await time('standardReviewSql', () => standardReviewSql(x, o));
+      console.log(`${'rules'.padEnd(20)} ${' '.repeat(11)} ${pad(total)}`);
+
+      t = Date.now();
+      const drafts = await buildDrafts(x, o);
+      const draftsMs = Date.now() - t;
+      t = Date.now();
+      const counts = await mergeDrafts(x, drafts, { asOf: AS_OF, year: YEAR, policyVersionId: version.id, actor: 'bench' });
+      console.log(`buildDrafts ${pad(draftsMs)} (${drafts.length} drafts), mergeDrafts ${pad(Date.now() - t)} (created ${counts.created}); rolled back`);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
   }
+
   for (const run of [1, 2]) {
     const ctx = createContext(orm.em as EntityManager, { statements: 0 }, { actor: 'bench' });
     t = Date.now();
-    const r = await generateRecommendations(ctx, '2025-01-01', 2024);
+    const r = await generateRecommendations(ctx, AS_OF, YEAR);
     const v = r.value!;
-    console.log(`generateRecommendations run ${run}: ${Date.now() - t} ms, created ${v.created}, updated ${v.updated}, resolved ${v.resolved}, unchanged ${v.unchanged}; `
+    console.log(`generateRecommendations run ${run}: ${pad(Date.now() - t)}, created ${v.created}, updated ${v.updated}, resolved ${v.resolved}, unchanged ${v.unchanged}; `
       + v.byKind.map((k) => `${k.kind} ${k.count}`).join(', '));
   }
 } finally {

@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt } from '
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Node } from '../../graphql/node';
+import { MasksNipsInText } from '../../graphql/personal-data';
 import {
   RECOMMENDATION_KINDS, RECOMMENDATION_STATUSES, SEVERITIES,
   type RecommendationKind, type RecommendationStatus, type Severity,
@@ -107,7 +108,8 @@ export class Recommendation extends Node {
   @Property({ type: 'json' })
   texts!: RecommendationTexts;
 
-  @Field(() => String, { description: 'A GraphQL query (variables inlined) that reproduces the evidence through the public API; paste it into the query builder.' })
+  @Field(() => String, { description: 'A GraphQL query (variables inlined) that reproduces the evidence through the public API; paste it into the query builder. NIPs in it are masked for the VIEWER role and API keys without the `pii` scope.' })
+  @MasksNipsInText()
   @Property({ type: 'text' })
   evidenceQuery!: string;
 

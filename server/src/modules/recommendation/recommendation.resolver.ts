@@ -5,6 +5,7 @@ import { ConnectionArgs, type Connection } from '../../graphql/pagination';
 import { listConnection, type ListSpec } from '../../graphql/list';
 import { expectGlobalId } from '../../graphql/node';
 import { raw, sql } from '../../graphql/sql';
+import { MasksNipsInText } from '../../graphql/personal-data';
 import type { RecommendationStatus } from '../../domain/recommendation-rules';
 import { subtreeIds } from '../unit/unit.sql';
 import { Unit } from '../unit/unit.entity';
@@ -71,7 +72,8 @@ export class RecommendationResolver {
     return rec.texts[ctx.lang].title;
   }
 
-  @FieldResolver(() => String, { description: 'Why, with the numbers of the evidence, in the requested language.' })
+  @FieldResolver(() => String, { description: 'Why, with the numbers of the evidence, in the requested language. NIPs in it are masked for the VIEWER role and API keys without the `pii` scope.' })
+  @MasksNipsInText()
   rationale(@Root() rec: Recommendation, @Ctx() ctx: Context): string {
     return rec.texts[ctx.lang].rationale;
   }

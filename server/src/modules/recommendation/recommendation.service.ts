@@ -12,6 +12,7 @@ import { checkYear, resolveAsOf } from '../employee/employee.sql';
 import { PolicyVersion } from '../policy/policy-version.entity';
 import { Recommendation, RecommendationStatusChange } from './recommendation.entity';
 import { buildDrafts, type RecommendationDraft } from './recommendation-drafts';
+import { prepareRuleTransaction } from './recommendation.sql';
 
 export interface GenerateResult {
   created: number;
@@ -25,30 +26,6 @@ export interface GenerateResult {
   durationMs: number;
 }
 
-interface StoredRow {
-  id: number;
-  key: string;
-  status: RecommendationStatus;
-  fingerprint: string;
-}
-
-/** Key order of jsonb differs from what was written; compare canonical forms. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
-  }
-  return value;
-}
-
-function fingerprint(d: Pick<RecommendationDraft, 'severity' | 'impact' | 'impactSecondary' | 'unitId' | 'positionId' | 'trainingId' | 'employeeId' | 'competencyId' | 'evidence' | 'texts' | 'evidenceQuery'>, asOf: string, policyVersionId: number): string {
-  return JSON.stringify(canonical({
-    severity: d.severity, impact: d.impact, impactSecondary: d.impactSecondary, unitId: d.unitId, positionId: d.positionId,
-    trainingId: d.trainingId, employeeId: d.employeeId, competencyId: d.competencyId, evidence: d.evidence, texts: d.texts,
-    evidenceQuery: d.evidenceQuery, asOf, policyVersionId,
-  }));
-}
-
 const RECORD_COLUMNS = sql`key text, kind text, severity text, impact float8, impact_secondary float8, unit_id int, position_id int,
   training_id int, employee_id int, competency_id int, evidence jsonb, texts jsonb, evidence_query text`;
 
@@ -60,13 +37,79 @@ function record(d: RecommendationDraft): Record<string, unknown> {
   };
 }
 
+export interface MergeOptions { asOf: string; year: number; policyVersionId: number; actor: string }
+export interface MergeCounts { created: number; updated: number; resolved: number; unchanged: number }
+
+/**
+ * Merges drafts into the stored recommendations of the year in four
+ * set-based statements, none of which joins two large row sets (so no plan
+ * can turn it quadratic, whatever the statistics say about a table that just
+ * grew by thousands of rows): the keys and statuses stored for the year are
+ * read, one upsert by stable key writes only rows whose content changed (or
+ * that were RESOLVED), the OPEN/ACCEPTED rows whose key is gone are resolved
+ * by id, and every status change goes to the history in one insert. jsonb
+ * equality ignores key order, so unchanged evidence compares equal however it
+ * was written.
+ */
+export async function mergeDrafts(em: EntityManager, drafts: readonly RecommendationDraft[], o: MergeOptions): Promise<MergeCounts> {
+  const stored = new Map((await execute<{ id: number; key: string; status: RecommendationStatus }>(em, sql`
+    select id, key, status from recommendation where year = ${o.year}::int`)).map((r) => [r.key, { id: Number(r.id), status: r.status }]));
+  const history: { id: number; from: RecommendationStatus | null; to: RecommendationStatus; note: string }[] = [];
+  let created = 0;
+  let updated = 0;
+  if (drafts.length > 0) {
+    const written = await execute<{ id: number; key: string }>(em, sql`
+      insert into recommendation as r (key, kind, severity, impact, impact_secondary, status, year, as_of, unit_id, position_id, training_id,
+        employee_id, competency_id, evidence, texts, evidence_query, policy_version_id)
+      select x.key, x.kind, x.severity, x.impact, x.impact_secondary, 'OPEN', ${o.year}::int, ${o.asOf}::date, x.unit_id, x.position_id, x.training_id,
+        x.employee_id, x.competency_id, x.evidence, x.texts, x.evidence_query, ${o.policyVersionId}::int
+      from jsonb_to_recordset(${JSON.stringify(drafts.map(record))}::jsonb) as x(${RECORD_COLUMNS})
+      on conflict (key) do update set severity = excluded.severity, impact = excluded.impact, impact_secondary = excluded.impact_secondary,
+        as_of = excluded.as_of, unit_id = excluded.unit_id, position_id = excluded.position_id, training_id = excluded.training_id,
+        employee_id = excluded.employee_id, competency_id = excluded.competency_id, evidence = excluded.evidence, texts = excluded.texts,
+        evidence_query = excluded.evidence_query, policy_version_id = excluded.policy_version_id,
+        -- A RESOLVED one that holds again reopens. ACCEPTED and DISMISSED are decisions and stay.
+        status = case when r.status = 'RESOLVED' then 'OPEN' else r.status end, updated_at = current_timestamp
+      where r.status = 'RESOLVED'
+        or (r.severity, r.impact, r.impact_secondary, r.as_of, r.unit_id, r.position_id, r.training_id, r.employee_id, r.competency_id,
+          r.evidence, r.texts, r.evidence_query, r.policy_version_id)
+        is distinct from (excluded.severity, excluded.impact, excluded.impact_secondary, excluded.as_of, excluded.unit_id, excluded.position_id,
+          excluded.training_id, excluded.employee_id, excluded.competency_id, excluded.evidence, excluded.texts, excluded.evidence_query,
+          excluded.policy_version_id)
+      returning r.id, r.key`);
+    for (const w of written) {
+      const before = stored.get(w.key);
+      if (!before) {
+        created++;
+        history.push({ id: Number(w.id), from: null, to: 'OPEN', note: `Generated as of ${o.asOf}` });
+      } else {
+        updated++;
+        if (before.status === 'RESOLVED') history.push({ id: before.id, from: 'RESOLVED', to: 'OPEN', note: `Holds again as of ${o.asOf}` });
+      }
+    }
+  }
+  const holding = new Set(drafts.map((d) => d.key));
+  // DISMISSED stays dismissed even when the rule stops holding: it is a decision, not a state of the data.
+  const toResolve = [...stored.entries()].filter(([key, s]) => !holding.has(key) && (s.status === 'OPEN' || s.status === 'ACCEPTED')).map(([, s]) => s);
+  if (toResolve.length > 0) {
+    await execute(em, sql`update recommendation set status = 'RESOLVED', updated_at = current_timestamp
+      where id in (select unnest(string_to_array(${toResolve.map((s) => s.id).join(',')}, ',')::int[]))`);
+    for (const s of toResolve) history.push({ id: s.id, from: s.status, to: 'RESOLVED', note: `No longer holds as of ${o.asOf}` });
+  }
+  if (history.length > 0) {
+    await execute(em, sql`insert into recommendation_status_change (recommendation_id, from_status, to_status, changed_by, note)
+      select x.id, x.from, x.to, ${o.actor}, x.note from jsonb_to_recordset(${JSON.stringify(history)}::jsonb) as x(id int, "from" text, "to" text, note text)`);
+  }
+  return { created, updated, resolved: toResolve.length, unchanged: drafts.length - created - updated };
+}
+
 /**
  * Runs every rule against the active policy and merges the result into the
- * stored recommendations of the year in a handful of set-based statements:
- * new keys are inserted (OPEN), changed ones updated in place (a RESOLVED
- * one that holds again reopens), ACCEPTED and DISMISSED decisions are kept,
- * and OPEN or ACCEPTED ones whose rule no longer holds become RESOLVED.
- * Every status change is written to the history with the actor.
+ * stored recommendations of the year (mergeDrafts): new keys are inserted
+ * (OPEN), changed ones updated in place (a RESOLVED one that holds again
+ * reopens), ACCEPTED and DISMISSED decisions are kept, and OPEN or ACCEPTED
+ * ones whose rule no longer holds become RESOLVED. Every status change is
+ * written to the history with the actor.
  */
 export async function generateRecommendations(ctx: Context, asOfArg: string | null | undefined, yearArg: number | null | undefined): Promise<MutationResult<GenerateResult>> {
   const asOf = resolveAsOf(asOfArg, 'asOf');
@@ -76,84 +119,14 @@ export async function generateRecommendations(ctx: Context, asOfArg: string | nu
     const version = await em.findOne(PolicyVersion, { status: 'ACTIVE' });
     if (!version) throw new UserErrorsException([userError(null, UserErrorCode.NOT_FOUND, 'There is no active policy version; activate one first.')]);
     const policy = recommendationPolicy(version.parameters);
-    // The placement rules aggregate a few million (employee, standard, competency) rows; with the default
-    // 4 MB the hash aggregates spill to disk. Local to this transaction only.
-    await execute(em, sql`select set_config('work_mem', '64MB', true)`);
+    await prepareRuleTransaction(em);
     const drafts = await buildDrafts(em, { asOf, year, policy });
-    const stored = await execute<{ id: number; key: string; status: RecommendationStatus; severity: string; impact: number; impact_secondary: number; unit_id: number | null; position_id: number | null; training_id: number | null; employee_id: number | null; competency_id: number | null; evidence: Record<string, unknown>; texts: RecommendationDraft['texts']; evidence_query: string; as_of: string; policy_version_id: number }>(em, sql`
-      select id, key, status, severity, impact, impact_secondary, unit_id, position_id, training_id, employee_id, competency_id,
-        evidence, texts, evidence_query, as_of::text as as_of, policy_version_id
-      from recommendation where year = ${year}::int`);
-    const byKey = new Map<string, StoredRow>(stored.map((s) => [s.key, {
-      id: Number(s.id), key: s.key, status: s.status,
-      fingerprint: fingerprint({
-        severity: s.severity as RecommendationDraft['severity'], impact: Number(s.impact), impactSecondary: Number(s.impact_secondary),
-        unitId: s.unit_id === null ? null : Number(s.unit_id), positionId: s.position_id === null ? null : Number(s.position_id),
-        trainingId: s.training_id === null ? null : Number(s.training_id), employeeId: s.employee_id === null ? null : Number(s.employee_id),
-        competencyId: s.competency_id === null ? null : Number(s.competency_id),
-        evidence: typeof s.evidence === 'string' ? JSON.parse(s.evidence) : s.evidence,
-        texts: typeof s.texts === 'string' ? JSON.parse(s.texts) : s.texts, evidenceQuery: s.evidence_query,
-      }, s.as_of, Number(s.policy_version_id)),
-    }]));
-
-    const toCreate: RecommendationDraft[] = [];
-    const toUpdate: (Record<string, unknown> & { id: number; old_status: RecommendationStatus })[] = [];
-    let unchanged = 0;
-    const seen = new Set<string>();
-    for (const d of drafts) {
-      seen.add(d.key);
-      const existing = byKey.get(d.key);
-      if (!existing) {
-        toCreate.push(d);
-      } else if (existing.status === 'RESOLVED' || existing.fingerprint !== fingerprint(d, asOf, version.id)) {
-        toUpdate.push({ ...record(d), id: existing.id, old_status: existing.status });
-      } else {
-        unchanged++;
-      }
-    }
-    // DISMISSED stays dismissed even when the rule stops holding: it is a decision, not a state of the data.
-    const toResolve = [...byKey.values()].filter((s) => !seen.has(s.key) && (s.status === 'OPEN' || s.status === 'ACCEPTED'));
-
-    if (toCreate.length > 0) {
-      await execute(em, sql`with ins as (
-          insert into recommendation (key, kind, severity, impact, impact_secondary, status, year, as_of, unit_id, position_id, training_id,
-            employee_id, competency_id, evidence, texts, evidence_query, policy_version_id)
-          select x.key, x.kind, x.severity, x.impact, x.impact_secondary, 'OPEN', ${year}::int, ${asOf}::date, x.unit_id, x.position_id, x.training_id,
-            x.employee_id, x.competency_id, x.evidence, x.texts, x.evidence_query, ${version.id}::int
-          from jsonb_to_recordset(${JSON.stringify(toCreate.map(record))}::jsonb) as x(${RECORD_COLUMNS})
-          returning id
-        )
-        insert into recommendation_status_change (recommendation_id, from_status, to_status, changed_by, note)
-        select id, null, 'OPEN', ${ctx.actor}, ${`Generated as of ${asOf}`} from ins`);
-    }
-    if (toUpdate.length > 0) {
-      await execute(em, sql`with upd as (
-          update recommendation r set severity = x.severity, impact = x.impact, impact_secondary = x.impact_secondary, as_of = ${asOf}::date,
-            unit_id = x.unit_id, position_id = x.position_id, training_id = x.training_id, employee_id = x.employee_id, competency_id = x.competency_id,
-            evidence = x.evidence, texts = x.texts, evidence_query = x.evidence_query, policy_version_id = ${version.id}::int,
-            status = case when r.status = 'RESOLVED' then 'OPEN' else r.status end, updated_at = current_timestamp
-          from jsonb_to_recordset(${JSON.stringify(toUpdate)}::jsonb) as x(id int, old_status text, ${RECORD_COLUMNS})
-          where r.id = x.id
-          returning r.id, x.old_status, r.status
-        )
-        insert into recommendation_status_change (recommendation_id, from_status, to_status, changed_by, note)
-        select id, old_status, status, ${ctx.actor}, ${`Holds again as of ${asOf}`} from upd where old_status <> status`);
-    }
-    if (toResolve.length > 0) {
-      await execute(em, sql`with res as (
-          update recommendation r set status = 'RESOLVED', updated_at = current_timestamp
-          from jsonb_to_recordset(${JSON.stringify(toResolve.map((s) => ({ id: s.id, old_status: s.status })))}::jsonb) as x(id int, old_status text)
-          where r.id = x.id
-          returning r.id, x.old_status
-        )
-        insert into recommendation_status_change (recommendation_id, from_status, to_status, changed_by, note)
-        select id, old_status, 'RESOLVED', ${ctx.actor}, ${`No longer holds as of ${asOf}`} from res`);
-    }
-    const counts = new Map<RecommendationKind, number>();
-    for (const d of drafts) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
+    const counts = await mergeDrafts(em, drafts, { asOf, year, policyVersionId: version.id, actor: ctx.actor });
+    const byKind = new Map<RecommendationKind, number>();
+    for (const d of drafts) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
     return {
-      created: toCreate.length, updated: toUpdate.length, resolved: toResolve.length, unchanged, asOf, year, policyVersion: version,
-      byKind: RECOMMENDATION_KINDS.map((kind) => ({ kind, count: counts.get(kind) ?? 0 })), durationMs: Date.now() - started,
+      ...counts, asOf, year, policyVersion: version,
+      byKind: RECOMMENDATION_KINDS.map((kind) => ({ kind, count: byKind.get(kind) ?? 0 })), durationMs: Date.now() - started,
     };
   });
 }

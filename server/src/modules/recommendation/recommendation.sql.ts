@@ -26,9 +26,44 @@ export interface RuleOptions {
 const EPS = raw(String(RULE_EPSILON));
 const ORDINAL = (column: string): Sql => raw(`(case ${column} ${PREDICATES.map((p, i) => `when '${p}' then ${i + 1}`).join(' ')} end)`);
 
-/** A bound list of ids as one JSON parameter, so thousands of ids never hit the bind-parameter limit. */
+/**
+ * A bound list of ids as one text parameter, so thousands of ids never hit the
+ * bind-parameter limit. The planner folds it to a constant array and so knows
+ * how many ids there are (a JSON array would be estimated at 100 rows, and the
+ * joins planned for 100 candidates run for thousands).
+ */
 function idSet(ids: readonly number[]): Sql {
-  return sql`(select value::int from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+  return sql`(select unnest(string_to_array(${ids.join(',')}, ',')::int[]))`;
+}
+
+/**
+ * Settings for the transaction the rules run in (local to it). The placement
+ * rules aggregate a few hundred thousand (employee, standard) rows: with the
+ * default 4 MB work_mem the hash aggregates and sorts spill to disk. JIT
+ * compilation is off because the planner's row estimates for these CTE chains
+ * are far too high, so it compiles for seconds to save milliseconds.
+ */
+export async function prepareRuleTransaction(em: EntityManager): Promise<void> {
+  await execute(em, sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
+}
+
+/**
+ * Current level (latest assessment on or before asOf) per (employee,
+ * competency) for the given employees (and competencies): from the
+ * trigger-kept competency_level_latest when its row is on or before asOf (the
+ * usual case), from the history only for pairs assessed again after asOf.
+ * Columns employee_id, competency_id, level (numeric, as stored).
+ */
+function levelsAsOfSql(asOf: string, employees: Sql, competencies?: Sql): Sql {
+  const onlyCompetencies = competencies ? sql`and l.competency_id in (${competencies})` : raw('');
+  return sql`select l.employee_id, l.competency_id, l.level from competency_level_latest l
+      where l.employee_id in (${employees}) ${onlyCompetencies} and l.assessed_at <= ${asOf}::date
+      union all
+      (select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level
+      from competency_level_latest l
+      join competency_assessment a on a.employee_id = l.employee_id and a.competency_id = l.competency_id and a.assessed_at <= ${asOf}::date
+      where l.employee_id in (${employees}) ${onlyCompetencies} and l.assessed_at > ${asOf}::date
+      order by a.employee_id, a.competency_id, a.assessed_at desc)`;
 }
 
 // ---------------------------------------------------------------- DEVELOPMENT_HOURS_SHORTFALL
@@ -60,31 +95,30 @@ export interface UnitGapSqlRow {
 
 export async function unitGapSql(em: EntityManager, o: RuleOptions): Promise<UnitGapSqlRow[]> {
   const rows = await execute<UnitGapSqlRow>(em, sql`with lvl as (
-      select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level::float8 as level
-      from competency_assessment a
-      where a.assessed_at <= ${o.asOf}::date and a.employee_id in (select id from employee where position_id is not null)
-      order by a.employee_id, a.competency_id, a.assessed_at desc
+      ${levelsAsOfSql(o.asOf, raw('select id from employee where position_id is not null'))}
     ),
+    -- In numeric, so the means are exact whatever order the plan adds in (and the ranking of equal means stable).
     per as (
-      select p.unit_id, r.competency_id, r.level::float8 as required, greatest(r.level::float8 - coalesce(l.level, 0), 0) as shortfall
+      select p.unit_id, r.competency_id, r.level::numeric as required, greatest(r.level - coalesce(l.level, 0), 0) as shortfall
       from employee e join position p on p.id = e.position_id
       join position_requirement r on r.position_id = p.id
       left join lvl l on l.employee_id = e.id and l.competency_id = r.competency_id
     ),
     agg as (
-      select unit_id, competency_id, count(*)::int as holders, avg(shortfall) as mean_shortfall,
-        (count(*) filter (where shortfall > ${EPS}))::float8 / count(*) as shortfall_rate, avg(required) as required
+      select unit_id, competency_id, count(*)::int as holders, avg(shortfall)::float8 as mean_shortfall,
+        (count(*) filter (where shortfall > ${EPS}))::float8 / count(*) as shortfall_rate, avg(required)::float8 as required
       from per group by unit_id, competency_id
     )
     select a.unit_id, u.code as unit_code, u.name as unit_name, a.competency_id, c.code as competency_code, c.name as competency_name,
       a.holders, a.mean_shortfall, a.shortfall_rate, a.required, s.id as training_id, s.code as training_code, s.title as training_title
     from agg a join unit u on u.id = a.unit_id join competency c on c.id = a.competency_id
-    left join lateral (
-      -- The most focused training on the competency (fewest targets), then by code.
-      select t.id, t.code, t.title from training_competency tc join training t on t.id = tc.training_id
-      where tc.competency_id = a.competency_id
-      order by (select count(*) from training_competency x where x.training_id = t.id), t.code collate "C" limit 1
-    ) s on true
+    left join (
+      -- Per competency, the most focused training on it (fewest targets), then by code.
+      select distinct on (tc.competency_id) tc.competency_id, t.id, t.code, t.title
+      from training_competency tc join training t on t.id = tc.training_id
+      join (select training_id, count(*) as targets from training_competency group by training_id) k on k.training_id = t.id
+      order by tc.competency_id, k.targets, t.code collate "C"
+    ) s on s.competency_id = a.competency_id
     where a.holders >= ${o.policy.unitGapMinHolders}::int and a.mean_shortfall >= ${o.policy.unitGapMinMeanShortfall}::float8 - ${EPS}
     order by a.mean_shortfall desc, a.shortfall_rate desc, a.unit_id, a.competency_id`);
   return rows.map((r) => ({
@@ -128,16 +162,27 @@ export async function trainingSql(em: EntityManager, o: RuleOptions): Promise<Tr
       from training_participation tp
       where tp.status = 'COMPLETED' and tp.completed_at is not null and tp.completed_at <= ${o.asOf}::date
     ),
+    -- The predicate change first: most recent completions have no annual appraisal after them yet, and
+    -- only completions with both changes count, so the competency look-ups run for far fewer rows.
+    pdelta as materialized (
+      select c.pid, (ppost.ordinal - ppre.ordinal)::float8 as dp
+      from comp c
+      ${predicateChangeSql(o, raw('c.employee_id'), raw('c.started_at'), raw('c.completed_at'))}
+    ),
+    -- Materialized: the join has to happen before the look-ups, not after them.
+    ctarget as materialized (
+      select c.pid, c.employee_id, c.started_at, c.completed_at, g.competency_id
+      from comp c join pdelta pd on pd.pid = c.pid join training_competency g on g.training_id = c.training_id
+    ),
     cdelta as (
       select c.pid, avg(post.level - pre.level) as d
-      from comp c join training_competency g on g.training_id = c.training_id
-      ${competencyChangeSql(o, raw('c.employee_id'), raw('g.competency_id'), raw('c.started_at'), raw('c.completed_at'))}
+      from ctarget c
+      ${competencyChangeSql(o, raw('c.employee_id'), raw('c.competency_id'), raw('c.started_at'), raw('c.completed_at'))}
       group by c.pid
     ),
     ev as (
-      select c.training_id, c.started_at, c.completed_at, cd.d as dc, (ppost.ordinal - ppre.ordinal)::float8 as dp
-      from comp c join cdelta cd on cd.pid = c.pid
-      ${predicateChangeSql(o, raw('c.employee_id'), raw('c.started_at'), raw('c.completed_at'))}
+      select c.training_id, c.started_at, c.completed_at, cd.d as dc, pd.dp
+      from comp c join cdelta cd on cd.pid = c.pid join pdelta pd on pd.pid = c.pid
     ),
     agg as (
       select training_id, count(*)::int as n, avg(dc) as dc, avg(dp) as dp, var_samp(dc) as vc,
@@ -157,16 +202,24 @@ export async function trainingSql(em: EntityManager, o: RuleOptions): Promise<Tr
       join employee e on e.position_id = r.position_id
       where not exists (select 1 from training_participation x where x.employee_id = e.id and x.training_id = f.training_id)
     ),
+    -- Predicate change first here too (s and e are the training's, the same for all of an employee's rows).
+    cpd as materialized (
+      select k.training_id, k.employee_id, (ppost.ordinal - ppre.ordinal)::float8 as dp
+      from (select distinct training_id, employee_id, s, e from cpair) k
+      ${predicateChangeSql(o, raw('k.employee_id'), raw('k.s'), raw('k.e'))}
+    ),
+    ctarget2 as materialized (
+      select k.* from cpair k join cpd p on p.training_id = k.training_id and p.employee_id = k.employee_id
+    ),
     ccd as (
-      select k.training_id, k.employee_id, min(k.s) as s, min(k.e) as e, avg(post.level - pre.level) as d
-      from cpair k
+      select k.training_id, k.employee_id, avg(post.level - pre.level) as d
+      from ctarget2 k
       ${competencyChangeSql(o, raw('k.employee_id'), raw('k.competency_id'), raw('k.s'), raw('k.e'))}
       group by k.training_id, k.employee_id
     ),
     cev as (
-      select k.training_id, k.d as dc, (ppost.ordinal - ppre.ordinal)::float8 as dp
-      from ccd k
-      ${predicateChangeSql(o, raw('k.employee_id'), raw('k.s'), raw('k.e'))}
+      select k.training_id, k.d as dc, p.dp
+      from ccd k join cpd p on p.training_id = k.training_id and p.employee_id = k.employee_id
     ),
     cagg as (
       select training_id, count(*)::int as m, avg(dc) as cdc, avg(dp) as cdp, var_samp(dc) as vc from cev group by training_id
@@ -194,9 +247,13 @@ export async function trainingSql(em: EntityManager, o: RuleOptions): Promise<Tr
  * it stays fast over whole-organisation pair sets. Same formula as
  * matching.sql.ts; the property tests hold both to domain/jpm.ts.
  * Cross pairing scores each distinct standard once (positions with equal
- * requirements and weight share it: most vacancies are repeated formasi) and
- * then fans the result out to the positions. Ends in relation
- * `jp(employee_id, position_id, jpm, category)`.
+ * requirements and weight share it: most vacancies are repeated formasi);
+ * callers aggregate per standard and never fan out to the positions, which
+ * would multiply hundreds of thousands of rows by the positions per standard.
+ * Ends in relation `scored(employee_id, rep_id, jpm, category)`, where rep_id
+ * is the position itself for own pairing and the standard's representative
+ * (lowest position id) for cross pairing; `member(position_id, rep_id)` maps
+ * the positions of a cross pairing to their representatives.
  */
 interface JpmPairOptions {
   positions: Sql;
@@ -206,6 +263,18 @@ interface JpmPairOptions {
   pairing: 'own' | 'cross';
   /** Keep only pairs in this category (applied before the fan-out). */
   onlyCategory?: JpmCategory;
+  /**
+   * CTEs placed before the scoring (they may use cand and rep), and the
+   * relation of (employee_id, rep_id) pairs to score instead of every
+   * candidate with every standard.
+   */
+  pairs?: { ctes: Sql; relation: string };
+  /**
+   * Cross pairing: more position columns (an expression over `p`) that split
+   * positions of one standard into classes, for callers that aggregate per
+   * class instead of per position (eligibility attributes, say).
+   */
+  classBy?: Sql;
 }
 
 function jpmPairCtes(o: JpmPairOptions): Sql {
@@ -214,25 +283,29 @@ function jpmPairCtes(o: JpmPairOptions): Sql {
   const jpm = raw(`least(100, case when pr.wt is null or pr.req_t is null or pr.req_ms is null
       then 100 * (coalesce(a.ach_t, 0) + coalesce(a.ach_ms, 0)) / pr.req_all
       else pr.wt * 100 * coalesce(a.ach_t, 0) / pr.req_t + (1 - pr.wt) * 100 * coalesce(a.ach_ms, 0) / pr.req_ms end)::float8`);
-  return sql`pos as (
-      select p.id, p.technical_weight as wt,
-        (select string_agg(r.competency_id || ':' || r.level, ',' order by r.competency_id) from position_requirement r where r.position_id = p.id) as sig
-      from position p where p.id in (${o.positions})
+  const cls = o.classBy ?? raw('null::text');
+  const pairsFrom = o.pairs
+    ? `${o.pairs.relation} pair join cand c on c.id = pair.employee_id join preq pr on pr.position_id = pair.rep_id`
+    : 'cand c cross join preq pr';
+  return sql`${own ? sql`rep as (
+      select p.id, p.technical_weight as wt from position p
+      where p.id in (${o.positions}) and exists (select 1 from position_requirement r where r.position_id = p.id)
+    ),` : sql`-- Every position of the set that has a standard, with the representative of its standard (and class).
+    member as materialized (
+      select x.id as position_id, min(x.id) over (partition by x.sig, x.wt, x.cls) as rep_id, x.wt
+      from (
+        select p.id, p.technical_weight as wt, (${cls})::text as cls,
+          (select string_agg(r.competency_id || ':' || r.level, ',' order by r.competency_id) from position_requirement r where r.position_id = p.id) as sig
+        from position p where p.id in (${o.positions})
+      ) x where x.sig is not null
     ),
-    rep as (
-      ${own ? raw('select id, sig, wt from pos where sig is not null') : raw('select min(id) as id, sig, wt from pos where sig is not null group by sig, wt')}
-    ),
+    rep as (select position_id as id, wt from member where position_id = rep_id),`}
     req as (
       select r.position_id, r.competency_id, r.level::numeric as required, (c.type = 'TECHNICAL') as technical
       from position_requirement r join competency c on c.id = r.competency_id where r.position_id in (select id from rep)
     ),
     cand as (select e.id, e.position_id from employee e where ${o.candidates}),
-    lvl as (
-      select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level
-      from competency_assessment a
-      where a.employee_id in (select id from cand) and a.competency_id in (select distinct competency_id from req) and a.assessed_at <= ${o.asOf}::date
-      order by a.employee_id, a.competency_id, a.assessed_at desc
-    ),
+    lvl as materialized (${levelsAsOfSql(o.asOf, raw('select id from cand'), raw('select distinct competency_id from req'))}),
     ${own ? raw(`agg as (
       select l.employee_id, q.position_id, sum(l.level) filter (where q.technical) as ach_t, sum(l.level) filter (where not q.technical) as ach_ms
       from lvl l join cand c on c.id = l.employee_id join req q on q.competency_id = l.competency_id and q.position_id = c.position_id
@@ -257,24 +330,21 @@ function jpmPairCtes(o: JpmPairOptions): Sql {
         sum(q.required) filter (where not q.technical) as req_ms, sum(q.required) as req_all
       from req q join rep r on r.id = q.position_id group by q.position_id
     ),
-    score as (
+    ${o.pairs ? sql`${o.pairs.ctes},` : raw('')}
+    -- Materialized so the numeric JPM is evaluated once per row, not again inside every use of it below.
+    score as materialized (
       ${own ? raw(`select c.id as employee_id, pr.position_id as rep_id, ${jpm.text} as jpm
       from cand c join preq pr on pr.position_id = c.position_id
       left join agg a on a.employee_id = c.id and a.position_id = pr.position_id`) : raw(`select c.id as employee_id, pr.position_id as rep_id, ${jpm.text} as jpm
-      from cand c cross join preq pr
+      from ${pairsFrom}
       left join base b on b.employee_id = c.id
       left join rest x on x.employee_id = c.id and x.position_id = pr.position_id
       cross join lateral (select case when b.ach_t is null and x.ach_t is null then null else coalesce(b.ach_t, 0) + coalesce(x.ach_t, 0) end as ach_t,
         case when b.ach_ms is null and x.ach_ms is null then null else coalesce(b.ach_ms, 0) + coalesce(x.ach_ms, 0) end as ach_ms) a`)}
     ),
-    -- Materialized so the category filter runs once per (employee, standard), before the fan-out to positions.
     scored as materialized (
       select x.* from (select s.*, ${categorySql(raw('s.jpm'), o.policy)} as category from score s) x
       ${o.onlyCategory ? sql`where x.category = ${o.onlyCategory}` : raw('')}
-    ),
-    jp as (
-      select s.employee_id, ${own ? raw('s.rep_id') : raw('p.id')} as position_id, s.jpm, s.category
-      from scored s ${own ? raw('') : raw('join rep r on r.id = s.rep_id join pos p on p.sig = r.sig and p.wt is not distinct from r.wt')}
     )`;
 }
 
@@ -290,7 +360,7 @@ export async function ownMatchesSql(em: EntityManager, o: Pick<RuleOptions, 'asO
       where pa.period = 'ANNUAL' and pa.period_start < ${o.asOf}::date
       order by pa.employee_id, pa.period_start desc
     )
-    select j.employee_id, j.position_id, j.jpm, j.category, lp.predicate from jp j left join lp on lp.employee_id = j.employee_id order by j.employee_id`);
+    select j.employee_id, j.rep_id as position_id, j.jpm, j.category, lp.predicate from scored j left join lp on lp.employee_id = j.employee_id order by j.employee_id`);
   return rows.map((r) => ({ ...r, employee_id: Number(r.employee_id), position_id: Number(r.position_id), jpm: Number(r.jpm) }));
 }
 
@@ -318,11 +388,18 @@ export async function misplacementSql(em: EntityManager, o: RuleOptions, ownRows
     positions: raw(`select p.id from position p left join (select position_id, count(*) as n from employee where position_id is not null group by position_id) h
       on h.position_id = p.id where coalesce(h.n, 0) < p.quota`),
     candidates: sql`e.id in ${idSet([...current.keys()])}`, asOf: o.asOf, policy: o.policy, pairing: 'cross', onlyCategory: 'OPTIMAL',
-  })}, best as (
-      select distinct on (j.employee_id) j.employee_id, j.position_id, j.jpm
-      from jp j join cand c on c.id = j.employee_id
-      where j.position_id is distinct from c.position_id
-      order by j.employee_id, round(j.jpm::numeric, 9) desc, j.position_id
+  })},
+    -- All vacancies of a standard give an employee the same JPM and ties go to the lowest position id, so of each
+    -- standard only its lowest vacancy counts, or the second lowest for the holder of the lowest.
+    slots as (
+      select rep_id, min(position_id) as p1, (array_agg(position_id order by position_id))[2] as p2 from member group by rep_id
+    ),
+    best as (
+      select distinct on (s.employee_id) s.employee_id, x.position_id, s.jpm
+      from scored s join cand c on c.id = s.employee_id join slots sl on sl.rep_id = s.rep_id
+      cross join lateral (select case when sl.p1 is distinct from c.position_id then sl.p1 else sl.p2 end as position_id) x
+      where x.position_id is not null
+      order by s.employee_id, round(s.jpm::numeric, 9) desc, x.position_id
     )
     select b.employee_id, b.position_id, b.jpm, p.code, p.name, e.nip, e.name as emp_name, e.unit_id, cp.code as current_code
     from best b join position p on p.id = b.position_id join employee e on e.id = b.employee_id join position cp on cp.id = e.position_id
@@ -351,17 +428,14 @@ export async function successionSql(em: EntityManager, o: RuleOptions, ownRows?:
   const minRank = JPM_CATEGORIES.indexOf(o.policy.candidateMinCategory) + 1;
   const minOrdinal = PREDICATES.indexOf(o.policy.minPredicate) + 1;
   const years = o.policy.performanceYears;
-  const rows = await execute<SuccessionSqlRow>(em, sql`with ${jpmPairCtes({
-    positions: sql`select id from position where kind in (${kinds})`,
-    candidates: sql`e.id in ${idSet(pool)}`, asOf: o.asOf, policy: o.policy, pairing: 'cross',
-  })}, perf as (
+  // Eligibility is integer comparisons, the JPM is not: only eligible (candidate, class) pairs are scored.
+  const eligibility = sql`perf as (
       select x.employee_id, (count(*) filter (where x.rn <= ${years}::int))::int as n, min(x.ordinal) filter (where x.rn <= ${years}::int) as min_ordinal
       from (
         select pa.employee_id, ${ORDINAL('pa.predicate')} as ordinal, row_number() over (partition by pa.employee_id order by pa.period_start desc) as rn
         from performance_appraisal pa where pa.period = 'ANNUAL' and pa.period_start < ${o.asOf}::date and pa.employee_id in (select id from cand)
       ) x group by x.employee_id
     ),
-    -- Eligibility inputs once per candidate and per position, so the per-pair test is integer comparisons.
     ce as materialized (
       select c.id, c.position_id, ${GRADE_RANK_SQL('e.grade')} as g, ${EDUCATION_RANK_SQL('e.education')} as ed,
         extract(year from age(${o.asOf}::date, e.birth_date)) as age,
@@ -369,22 +443,43 @@ export async function successionSql(em: EntityManager, o: RuleOptions, ownRows?:
       from cand c join employee e on e.id = c.id left join perf pf on pf.employee_id = c.id
     ),
     pp as materialized (
-      select p.id, ${GRADE_RANK_SQL('p.min_grade')} as g, ${EDUCATION_RANK_SQL('p.min_education')} as ed, p.max_age from position p where p.id in (select id from pos)
+      select p.id, ${GRADE_RANK_SQL('p.min_grade')} as g, ${EDUCATION_RANK_SQL('p.min_education')} as ed, p.max_age from position p where p.id in (select id from rep)
     ),
-    others as (
-      -- Holders of the position are not their own successors.
-      select j.position_id, j.jpm, j.category,
-        ce.perf_ok and (pp.g is null or ce.g >= pp.g) and (pp.ed is null or ce.ed >= pp.ed) and (pp.max_age is null or ce.age <= pp.max_age) as eligible
-      from jp j join ce on ce.id = j.employee_id join pp on pp.id = j.position_id
-      where ce.position_id is distinct from j.position_id
+    eligible as materialized (
+      select ce.id as employee_id, pp.id as rep_id from ce cross join pp
+      where ce.perf_ok and (pp.g is null or ce.g >= pp.g) and (pp.ed is null or ce.ed >= pp.ed) and (pp.max_age is null or ce.age <= pp.max_age)
+    )`;
+  const rows = await execute<SuccessionSqlRow>(em, sql`with ${jpmPairCtes({
+    positions: sql`select id from position where kind in (${kinds})`,
+    candidates: sql`e.id in ${idSet(pool)}`, asOf: o.asOf, policy: o.policy, pairing: 'cross',
+    // Positions of one standard with the same eligibility rules form a class: everything below is per class.
+    classBy: raw('row(p.min_grade, p.min_education, p.max_age)'),
+    pairs: { ctes: eligibility, relation: 'eligible' },
+  })},
+    -- Eligible (candidate, class) pairs with the position the candidate holds: nobody is their own successor.
+    el as materialized (
+      select s.rep_id, ce.position_id as holds, s.jpm, s.category,
+        array_position(array['KURANG_OPTIMAL', 'CUKUP_OPTIMAL', 'OPTIMAL']::text[], s.category) >= ${minRank}::int as counts
+      from scored s join ce on ce.id = s.employee_id
+    ),
+    -- Per class and held position, so that a position's own holders can be taken out of its class's figures.
+    grp as materialized (
+      select rep_id, holds, (count(*) filter (where counts))::int as candidates, (count(*) filter (where category = 'OPTIMAL'))::int as optimal,
+        max(jpm) as best
+      from el group by rep_id, holds
+    ),
+    -- The best of a position's non-holders is the best of the class's first group unless that group holds it, then the second's.
+    per_class as (
+      select rep_id, sum(candidates)::int as candidates, sum(optimal)::int as optimal,
+        (array_agg(holds order by best desc, holds))[1] as h1, (array_agg(best order by best desc, holds))[1] as b1,
+        (array_agg(best order by best desc, holds))[2] as b2
+      from grp group by rep_id
     )
-    select p.id as position_id, p.code, p.name, p.unit_id, p.kind,
-      (count(x.position_id) filter (where x.eligible and array_position(array['KURANG_OPTIMAL', 'CUKUP_OPTIMAL', 'OPTIMAL']::text[], x.category) >= ${minRank}::int))::int as candidates,
-      max(x.jpm) filter (where x.eligible) as best_jpm
-    from position p left join others x on x.position_id = p.id
-    where p.kind in (${kinds}) and exists (select 1 from position_requirement q where q.position_id = p.id)
-    group by p.id, p.code, p.name, p.unit_id, p.kind
-    having not coalesce(bool_or(x.eligible and x.category = 'OPTIMAL'), false)
+    select p.id as position_id, p.code, p.name, p.unit_id, p.kind, coalesce(c.candidates, 0) - coalesce(g.candidates, 0) as candidates,
+      case when c.h1 is distinct from m.position_id then c.b1 else c.b2 end as best_jpm
+    from member m join position p on p.id = m.position_id
+    left join per_class c on c.rep_id = m.rep_id left join grp g on g.rep_id = m.rep_id and g.holds = m.position_id
+    where coalesce(c.optimal, 0) - coalesce(g.optimal, 0) = 0
     order by p.id`);
   return rows.map((r) => ({ ...r, position_id: Number(r.position_id), unit_id: Number(r.unit_id), candidates: Number(r.candidates), best_jpm: r.best_jpm === null ? null : Number(r.best_jpm) }));
 }

@@ -4,9 +4,11 @@ import { UserErrorCode } from '../../graphql/errors';
 import { InputCheck, requireEntity, runMutation, type MutationResult } from '../../graphql/mutation';
 import { execute } from '../../graphql/list';
 import { join, sql } from '../../graphql/sql';
+import { employeeLabel } from '../../graphql/personal-data';
 import { PARTICIPATION_STATUSES, RESPONDENTS, TRAINING_FORMS, TRAINING_TYPES } from '../../domain/enums';
 import { Competency } from '../competency/competency.entity';
 import { Employee } from '../employee/employee.entity';
+import type { Viewer } from '../access/viewer';
 import { Training, TrainingEvaluation, TrainingParticipation } from './training.entity';
 import type { TrainingEvaluationInput, TrainingInput, TrainingParticipationInput } from './training.types';
 
@@ -161,10 +163,10 @@ function checkParticipation(input: TrainingParticipationInput, current: Training
   return check;
 }
 
-async function refuseDuplicateParticipation(em: EntityManager, check: InputCheck, p: { employee: Employee; training: Training; startedAt: string }, selfId: number | null): Promise<void> {
+async function refuseDuplicateParticipation(em: EntityManager, check: InputCheck, p: { employee: Employee; training: Training; startedAt: string }, selfId: number | null, viewer: Viewer): Promise<void> {
   const other = await em.findOne(TrainingParticipation, { employee: p.employee.id, training: p.training.id, startedAt: p.startedAt, ...(selfId ? { id: { $ne: selfId } } : {}) });
   if (other) {
-    check.add('input.startedAt', UserErrorCode.DUPLICATE, `Employee ${p.employee.nip} already has a participation in ${p.training.code} starting ${p.startedAt}.`);
+    check.add('input.startedAt', UserErrorCode.DUPLICATE, `Employee ${employeeLabel(viewer, p.employee)} already has a participation in ${p.training.code} starting ${p.startedAt}.`);
   }
 }
 
@@ -174,7 +176,7 @@ export async function createTrainingParticipation(ctx: Context, input: TrainingP
     const employee = await check.reference(em, Employee, 'input.employee', input.employee);
     const training = await check.reference(em, Training, 'input.training', input.training);
     check.throwIfAny();
-    await refuseDuplicateParticipation(em, check, { employee: employee!, training: training!, startedAt: input.startedAt! }, null);
+    await refuseDuplicateParticipation(em, check, { employee: employee!, training: training!, startedAt: input.startedAt! }, null, ctx.viewer);
     check.throwIfAny();
     const participation = em.create(TrainingParticipation, {
       employee: employee!, training: training!, startedAt: input.startedAt!, completedAt: input.completedAt ?? null, status: input.status!,
@@ -192,7 +194,7 @@ export async function updateTrainingParticipation(ctx: Context, id: string, inpu
     const employee = input.employee != null ? await check.reference(em, Employee, 'input.employee', input.employee) : await em.findOneOrFail(Employee, participation.employee.id);
     const training = input.training != null ? await check.reference(em, Training, 'input.training', input.training) : await em.findOneOrFail(Training, participation.training.id);
     check.throwIfAny();
-    await refuseDuplicateParticipation(em, check, { employee: employee!, training: training!, startedAt: input.startedAt ?? participation.startedAt }, participation.id);
+    await refuseDuplicateParticipation(em, check, { employee: employee!, training: training!, startedAt: input.startedAt ?? participation.startedAt }, participation.id, ctx.viewer);
     check.throwIfAny();
     em.assign(participation, {
       employee: employee!,
@@ -233,14 +235,14 @@ function checkEvaluation(input: TrainingEvaluationInput, creating: boolean): Inp
 
 interface EvaluationKey { training: Training; employee: Employee; level: number; respondent: TrainingEvaluation['respondent']; evaluatedAt: string }
 
-async function refuseDuplicateEvaluation(em: EntityManager, check: InputCheck, k: EvaluationKey, selfId: number | null): Promise<void> {
+async function refuseDuplicateEvaluation(em: EntityManager, check: InputCheck, k: EvaluationKey, selfId: number | null, viewer: Viewer): Promise<void> {
   const other = await em.findOne(TrainingEvaluation, {
     training: k.training.id, employee: k.employee.id, level: k.level, respondent: k.respondent, evaluatedAt: k.evaluatedAt,
     ...(selfId ? { id: { $ne: selfId } } : {}),
   });
   if (other) {
     check.add('input.evaluatedAt', UserErrorCode.DUPLICATE,
-      `A level ${k.level} evaluation of ${k.training.code} for employee ${k.employee.nip} by ${k.respondent} on ${k.evaluatedAt} already exists.`);
+      `A level ${k.level} evaluation of ${k.training.code} for employee ${employeeLabel(viewer, k.employee)} by ${k.respondent} on ${k.evaluatedAt} already exists.`);
   }
 }
 
@@ -251,7 +253,7 @@ export async function createTrainingEvaluation(ctx: Context, input: TrainingEval
     const employee = await check.reference(em, Employee, 'input.employee', input.employee);
     check.throwIfAny();
     const key: EvaluationKey = { training: training!, employee: employee!, level: input.level!, respondent: input.respondent!, evaluatedAt: input.evaluatedAt! };
-    await refuseDuplicateEvaluation(em, check, key, null);
+    await refuseDuplicateEvaluation(em, check, key, null, ctx.viewer);
     check.throwIfAny();
     const evaluation = em.create(TrainingEvaluation, { ...key, score: input.score! });
     await em.flush();
@@ -270,7 +272,7 @@ export async function updateTrainingEvaluation(ctx: Context, id: string, input: 
       training: training!, employee: employee!, level: input.level ?? evaluation.level,
       respondent: input.respondent ?? evaluation.respondent, evaluatedAt: input.evaluatedAt ?? evaluation.evaluatedAt,
     };
-    await refuseDuplicateEvaluation(em, check, key, evaluation.id);
+    await refuseDuplicateEvaluation(em, check, key, evaluation.id, ctx.viewer);
     check.throwIfAny();
     em.assign(evaluation, { ...key, ...(input.score != null ? { score: input.score } : {}) });
     await em.flush();
