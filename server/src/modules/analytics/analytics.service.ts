@@ -147,8 +147,9 @@ export async function competencyShortfalls(em: EntityManager, o: ShortfallOption
   const competencyFilter = o.competencies
     ? (o.competencies.length ? sql`and r.competency_id in (select id from competency where code in (${codes(o.competencies)}))` : raw('and false'))
     : raw('');
-  const unitFilter = o.units
-    ? (o.units.length ? sql`where gu.code in (${codes(o.units)})` : raw('where false'))
+  // The tree is grown from the requested units only: every employee row then joins its few requested ancestors, not all of them.
+  const treeRoots = o.units
+    ? (o.units.length ? sql`where code in (${codes(o.units)})` : raw('where false'))
     : raw('');
   const top = o.mostRequired != null
     ? sql`and q.competency_id in (select competency_id from req group by competency_id order by count(*) desc, competency_id limit ${o.mostRequired}::int)`
@@ -167,12 +168,12 @@ export async function competencyShortfalls(em: EntityManager, o: ShortfallOption
       select q.employee_id, q.unit_id, q.competency_id, q.required, q.level, greatest(q.required - coalesce(q.level, 0), 0) as shortfall
       from req q where true ${top}
     )
-    ${o.byUnit ? raw(`, tree(ancestor, descendant) as (select id, id from unit union all select t.ancestor, u.id from tree t join unit u on u.parent_id = t.descendant)`) : raw('')}
+    ${o.byUnit ? sql`, tree(ancestor, descendant) as (select id, id from unit ${treeRoots} union all select t.ancestor, u.id from tree t join unit u on u.parent_id = t.descendant)` : raw('')}
     select ${o.byUnit ? raw('gu.id') : raw('null::int')} as unit_id, g.competency_id,
       count(*)::int as holders, count(g.level)::int as assessed, avg(g.shortfall) as mean_shortfall,
       avg(case when g.shortfall > ${raw(String(JPM_EPSILON))} then 1 else 0 end)::float8 as shortfall_share, avg(g.required) as mean_required
     from gap g join competency gc on gc.id = g.competency_id
-    ${o.byUnit ? sql`join tree on tree.descendant = g.unit_id join unit gu on gu.id = tree.ancestor ${unitFilter}` : raw('')}
+    ${o.byUnit ? raw('join tree on tree.descendant = g.unit_id join unit gu on gu.id = tree.ancestor') : raw('')}
     group by ${o.byUnit ? raw('gu.id, gu.code, ') : raw('')}g.competency_id, gc.code
     order by ${o.byUnit ? raw('gu.code, ') : raw('')}gc.code`;
   const rows = await execute<Record<string, unknown>>(em, query);
