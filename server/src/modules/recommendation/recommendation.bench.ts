@@ -8,8 +8,11 @@
  * Prints each rule's time (as generateRecommendations runs them: one transaction with its settings, the
  * holders' own matches computed once and shared), the rules and the merge separately (rolled back), then two
  * real generateRecommendations runs: the first creates everything, the second must create nothing.
+ * The machine is shared, so besides wall time each line shows CPU time: this process's, and (when the
+ * database runs on this host, as in CI) the PostgreSQL backend's from /proc, which load elsewhere barely moves.
  */
 import 'reflect-metadata';
+import fs from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { openTestOrm } from '../../testing/harness';
 import { migrate, openOrm } from '../../db/orm';
@@ -41,6 +44,29 @@ const { orm, dispose } = keep
 class Rollback extends Error {}
 const pad = (ms: number): string => `${String(ms).padStart(6)} ms`;
 
+/** CPU milliseconds of this process and of a database backend (null when its /proc entry is not readable). */
+function cpu(backendPid: number | null): { node: number; db: number | null } {
+  const u = process.cpuUsage();
+  let db: number | null = null;
+  try {
+    if (backendPid !== null) {
+      const f = fs.readFileSync(`/proc/${backendPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      db = (Number(f[11]) + Number(f[12])) * 10;
+    }
+  } catch {
+    db = null;
+  }
+  return { node: Math.round((u.user + u.system) / 1000), db };
+}
+function cpuSince(start: { node: number; db: number | null }, pid: number | null): string {
+  const now = cpu(pid);
+  return `(cpu: node ${pad(now.node - start.node)}${now.db === null || start.db === null ? '' : `, db ${pad(now.db - start.db)}`})`;
+}
+async function backendPid(em: EntityManager): Promise<number | null> {
+  const [row] = await em.getConnection().execute<{ pid: number }[]>('select pg_backend_pid() as pid', [], 'all', em.getTransactionContext());
+  return keep || process.env.DATABASE_URL ? Number(row!.pid) : null;
+}
+
 try {
   const em = orm.em.fork() as EntityManager;
   let t = Date.now();
@@ -58,13 +84,16 @@ try {
     await em.transactional(async (tx) => {
       const x = tx as EntityManager;
       await prepareRuleTransaction(x);
+      const pid = await backendPid(x);
       let total = 0;
+      const all = cpu(pid);
       const time = async <R extends unknown[]>(name: string, rule: () => Promise<R>): Promise<R> => {
         const t0 = Date.now();
+        const c0 = cpu(pid);
         const rows = await rule();
         const ms = Date.now() - t0;
         total += ms;
-        console.log(`${name.padEnd(20)} ${String(rows.length).padStart(6)} rows ${pad(ms)}`);
+        console.log(`${name.padEnd(20)} ${String(rows.length).padStart(6)} rows ${pad(ms)} ${cpuSince(c0, pid)}`);
         return rows;
       };
       const own: OwnMatchRow[] = await time('ownMatchesSql', () => ownMatchesSql(x, o));
@@ -74,14 +103,19 @@ try {
       await time('misplacementSql', () => misplacementSql(x, o, own));
       await time('successionSql', () => successionSql(x, o, own));
       await time('standardReviewSql', () => standardReviewSql(x, o));
-      console.log(`${'rules'.padEnd(20)} ${' '.repeat(11)} ${pad(total)}`);
+      console.log(`${'rules'.padEnd(20)} ${' '.repeat(11)} ${pad(total)} ${cpuSince(all, pid)}`);
 
       t = Date.now();
+      let c = cpu(pid);
       const drafts = await buildDrafts(x, o);
-      const draftsMs = Date.now() - t;
-      t = Date.now();
-      const counts = await mergeDrafts(x, drafts, { asOf: AS_OF, year: YEAR, policyVersionId: version.id, actor: 'bench' });
-      console.log(`buildDrafts ${pad(draftsMs)} (${drafts.length} drafts), mergeDrafts ${pad(Date.now() - t)} (created ${counts.created}); rolled back`);
+      console.log(`buildDrafts ${pad(Date.now() - t)} ${cpuSince(c, pid)} ${drafts.length} drafts`);
+      for (const pass of ['creates', 'repeats']) {
+        t = Date.now();
+        c = cpu(pid);
+        const counts = await mergeDrafts(x, drafts, { asOf: AS_OF, year: YEAR, policyVersionId: version.id, actor: 'bench' });
+        console.log(`mergeDrafts ${pad(Date.now() - t)} ${cpuSince(c, pid)} ${pass}: created ${counts.created}, unchanged ${counts.unchanged}`);
+      }
+      console.log('(rolled back)');
       throw new Rollback();
     });
   } catch (error) {
@@ -91,9 +125,10 @@ try {
   for (const run of [1, 2]) {
     const ctx = createContext(orm.em as EntityManager, { statements: 0 }, { actor: 'bench' });
     t = Date.now();
+    const c = cpu(null);
     const r = await generateRecommendations(ctx, AS_OF, YEAR);
     const v = r.value!;
-    console.log(`generateRecommendations run ${run}: ${pad(Date.now() - t)}, created ${v.created}, updated ${v.updated}, resolved ${v.resolved}, unchanged ${v.unchanged}; `
+    console.log(`generateRecommendations run ${run}: ${pad(Date.now() - t)} ${cpuSince(c, null)}, created ${v.created}, updated ${v.updated}, resolved ${v.resolved}, unchanged ${v.unchanged}; `
       + v.byKind.map((k) => `${k.kind} ${k.count}`).join(', '));
   }
 } finally {

@@ -1,9 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode, userError, UserErrorsException } from '../../graphql/errors';
 import { execute } from '../../graphql/list';
 import { InputCheck, requireEntity, runMutation, type MutationResult } from '../../graphql/mutation';
-import { sql } from '../../graphql/sql';
+import { sql, type Sql } from '../../graphql/sql';
 import {
   RECOMMENDATION_KINDS, RECOMMENDATION_STATUSES, recommendationPolicy,
   type RecommendationKind, type RecommendationStatus,
@@ -37,6 +37,21 @@ function record(d: RecommendationDraft): Record<string, unknown> {
   };
 }
 
+/**
+ * A statement with bulky parameters (the drafts are megabytes of JSON), bound
+ * by the driver. MikroORM's `execute` inlines parameters into the SQL text in
+ * JavaScript first, which costs about a second per megabyte.
+ */
+async function executeBound<R>(em: EntityManager, q: Sql): Promise<R[]> {
+  const query = em.getConnection().getKnex().raw(q.text, q.params as Knex.RawBinding[]);
+  const tx = em.getTransactionContext<Knex.Transaction>();
+  if (tx) query.transacting(tx);
+  const res: unknown = await query;
+  // pg answers with a result object, PGlite with one per statement.
+  const one = Array.isArray(res) && res.length === 1 ? res[0] : res;
+  return (one && typeof one === 'object' && 'rows' in one ? (one as { rows: R[] }).rows : one) as R[];
+}
+
 export interface MergeOptions { asOf: string; year: number; policyVersionId: number; actor: string }
 export interface MergeCounts { created: number; updated: number; resolved: number; unchanged: number }
 
@@ -58,7 +73,7 @@ export async function mergeDrafts(em: EntityManager, drafts: readonly Recommenda
   let created = 0;
   let updated = 0;
   if (drafts.length > 0) {
-    const written = await execute<{ id: number; key: string }>(em, sql`
+    const written = await executeBound<{ id: number; key: string }>(em, sql`
       insert into recommendation as r (key, kind, severity, impact, impact_secondary, status, year, as_of, unit_id, position_id, training_id,
         employee_id, competency_id, evidence, texts, evidence_query, policy_version_id)
       select x.key, x.kind, x.severity, x.impact, x.impact_secondary, 'OPEN', ${o.year}::int, ${o.asOf}::date, x.unit_id, x.position_id, x.training_id,
@@ -97,7 +112,7 @@ export async function mergeDrafts(em: EntityManager, drafts: readonly Recommenda
     for (const s of toResolve) history.push({ id: s.id, from: s.status, to: 'RESOLVED', note: `No longer holds as of ${o.asOf}` });
   }
   if (history.length > 0) {
-    await execute(em, sql`insert into recommendation_status_change (recommendation_id, from_status, to_status, changed_by, note)
+    await executeBound(em, sql`insert into recommendation_status_change (recommendation_id, from_status, to_status, changed_by, note)
       select x.id, x.from, x.to, ${o.actor}, x.note from jsonb_to_recordset(${JSON.stringify(history)}::jsonb) as x(id int, "from" text, "to" text, note text)`);
   }
   return { created, updated, resolved: toResolve.length, unchanged: drafts.length - created - updated };

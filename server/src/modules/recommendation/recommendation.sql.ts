@@ -137,7 +137,7 @@ export interface TrainingSqlRow {
 }
 
 /** Change of one employee over the given targeted competencies between `before` (latest strictly before) and `after` (first strictly after, by asOf). */
-function competencyChangeSql(o: RuleOptions, employee: Sql, competency: Sql, before: Sql, after: Sql): Sql {
+function competencyChangeSql(o: Pick<RuleOptions, 'asOf'>, employee: Sql, competency: Sql, before: Sql, after: Sql): Sql {
   return sql`cross join lateral (select a.level::float8 as level from competency_assessment a
       where a.employee_id = ${employee} and a.competency_id = ${competency} and a.assessed_at < ${before}
       order by a.assessed_at desc limit 1) pre
@@ -146,7 +146,7 @@ function competencyChangeSql(o: RuleOptions, employee: Sql, competency: Sql, bef
       order by a.assessed_at asc limit 1) post`;
 }
 
-function predicateChangeSql(o: RuleOptions, employee: Sql, before: Sql, after: Sql): Sql {
+function predicateChangeSql(o: Pick<RuleOptions, 'asOf'>, employee: Sql, before: Sql, after: Sql): Sql {
   return sql`cross join lateral (select ${ORDINAL('pa.predicate')} as ordinal from performance_appraisal pa
       where pa.employee_id = ${employee} and pa.period = 'ANNUAL' and pa.period_start < ${before}
       order by pa.period_start desc limit 1) ppre
@@ -155,12 +155,33 @@ function predicateChangeSql(o: RuleOptions, employee: Sql, before: Sql, after: S
       order by pa.period_start asc limit 1) ppost`;
 }
 
-export async function trainingSql(em: EntityManager, o: RuleOptions): Promise<TrainingSqlRow[]> {
-  const p = o.policy;
-  const rows = await execute<TrainingSqlRow>(em, sql`with comp as (
+/**
+ * Which trainings the effect CTEs measure: those in `trainings` (every one
+ * when omitted), and with `judge` only those the TRAINING_INEFFECTIVE rule
+ * judges (n ≥ trainingMinCompletions) and flags under that policy.
+ */
+export interface TrainingEffectScope {
+  asOf: string;
+  trainings?: readonly number[];
+  judge?: RecommendationPolicy;
+}
+
+/**
+ * The training effect of domain.md §8 (before/after of the participants,
+ * comparison group, difference-in-differences with its 95 % interval) as a
+ * CTE chain, shared by the TRAINING_INEFFECTIVE rule and Training.impact.
+ * Relations for the caller:
+ * - `cpairs(pid, competency_id, before, after)`: a counted completion's levels per targeted competency,
+ * - `comp(pid, training_id, …)`: the completions, to map pid to the training,
+ * - `effect(training_id, n, dc, dp, s, e, m, cdc, cdp, ci_low, ci_high)`: one row per measured training.
+ */
+export function trainingEffectCtes(o: TrainingEffectScope): Sql {
+  const p = o.judge;
+  return sql`comp as (
       select tp.id as pid, tp.training_id, tp.employee_id, tp.started_at, tp.completed_at
       from training_participation tp
       where tp.status = 'COMPLETED' and tp.completed_at is not null and tp.completed_at <= ${o.asOf}::date
+      ${o.trainings ? sql`and tp.training_id in ${idSet(o.trainings)}` : raw('')}
     ),
     -- The predicate change first: most recent completions have no annual appraisal after them yet, and
     -- only completions with both changes count, so the competency look-ups run for far fewer rows.
@@ -174,11 +195,13 @@ export async function trainingSql(em: EntityManager, o: RuleOptions): Promise<Tr
       select c.pid, c.employee_id, c.started_at, c.completed_at, g.competency_id
       from comp c join pdelta pd on pd.pid = c.pid join training_competency g on g.training_id = c.training_id
     ),
-    cdelta as (
-      select c.pid, avg(post.level - pre.level) as d
+    cpairs as (
+      select c.pid, c.competency_id, pre.level as before, post.level as after
       from ctarget c
       ${competencyChangeSql(o, raw('c.employee_id'), raw('c.competency_id'), raw('c.started_at'), raw('c.completed_at'))}
-      group by c.pid
+    ),
+    cdelta as (
+      select pid, avg(after - before) as d from cpairs group by pid
     ),
     ev as (
       select c.training_id, c.started_at, c.completed_at, cd.d as dc, pd.dp
@@ -188,10 +211,11 @@ export async function trainingSql(em: EntityManager, o: RuleOptions): Promise<Tr
       select training_id, count(*)::int as n, avg(dc) as dc, avg(dp) as dp, var_samp(dc) as vc,
         min(started_at) as s, max(completed_at) as e
       from ev group by training_id
-      having count(*) >= ${p.trainingMinCompletions}::int
+      ${p ? sql`having count(*) >= ${p.trainingMinCompletions}::int` : raw('')}
     ),
     flag as (
-      select * from agg where dc < ${p.trainingMinDeltaCompetency}::float8 - ${EPS} and dp <= ${p.trainingMaxDeltaPredicate}::float8 + ${EPS}
+      select * from agg
+      ${p ? sql`where dc < ${p.trainingMinDeltaCompetency}::float8 - ${EPS} and dp <= ${p.trainingMaxDeltaPredicate}::float8 + ${EPS}` : raw('')}
     ),
     -- Comparison group: never took part in the training, holds a position
     -- requiring a targeted competency, measured over the span of the training
@@ -223,14 +247,21 @@ export async function trainingSql(em: EntityManager, o: RuleOptions): Promise<Tr
     ),
     cagg as (
       select training_id, count(*)::int as m, avg(dc) as cdc, avg(dp) as cdp, var_samp(dc) as vc from cev group by training_id
-    )
+    ),
+    effect as (
+      select f.training_id, f.n, f.dc, f.dp, f.s, f.e, coalesce(ca.m, 0) as m, ca.cdc, ca.cdp,
+        case when f.n >= 2 and ca.m >= 2 then (f.dc - ca.cdc) - ${Z95}::float8 * sqrt(f.vc / f.n + ca.vc / ca.m) end as ci_low,
+        case when f.n >= 2 and ca.m >= 2 then (f.dc - ca.cdc) + ${Z95}::float8 * sqrt(f.vc / f.n + ca.vc / ca.m) end as ci_high
+      from flag f left join cagg ca on ca.training_id = f.training_id
+    )`;
+}
+
+export async function trainingSql(em: EntityManager, o: RuleOptions): Promise<TrainingSqlRow[]> {
+  const rows = await execute<TrainingSqlRow>(em, sql`with ${trainingEffectCtes({ asOf: o.asOf, judge: o.policy })}
     select f.training_id, t.code as training_code, t.title as training_title,
       (select string_agg(c.code, ', ' order by c.code collate "C") from training_competency tc join competency c on c.id = tc.competency_id where tc.training_id = f.training_id) as competency_codes,
-      f.n, f.dc, f.dp, f.s::text as start, f.e::text as "end",
-      coalesce(ca.m, 0) as m, ca.cdc, ca.cdp,
-      case when f.n >= 2 and ca.m >= 2 then (f.dc - ca.cdc) - ${Z95}::float8 * sqrt(f.vc / f.n + ca.vc / ca.m) end as ci_low,
-      case when f.n >= 2 and ca.m >= 2 then (f.dc - ca.cdc) + ${Z95}::float8 * sqrt(f.vc / f.n + ca.vc / ca.m) end as ci_high
-    from flag f join training t on t.id = f.training_id left join cagg ca on ca.training_id = f.training_id
+      f.n, f.dc, f.dp, f.s::text as start, f.e::text as "end", f.m, f.cdc, f.cdp, f.ci_low, f.ci_high
+    from effect f join training t on t.id = f.training_id
     order by f.training_id`);
   const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
   return rows.map((r) => ({

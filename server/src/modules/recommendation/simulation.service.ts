@@ -15,7 +15,7 @@ import type { PolicyParametersInput } from '../policy/policy.types';
 import type { RequirementInput } from '../position/position.types';
 import { Unit } from '../unit/unit.entity';
 import { buildDrafts } from './recommendation-drafts';
-import { ownMatchesSql, type RuleOptions } from './recommendation.sql';
+import { ownMatchesSql, prepareRuleTransaction, type RuleOptions } from './recommendation.sql';
 import type { SimulationResult } from './simulation.types';
 
 interface Snapshot {
@@ -27,6 +27,8 @@ interface Snapshot {
 
 /** Everything a what-if compares, computed on `em` (a rolled-back transaction for standard changes). */
 async function snapshot(em: EntityManager, o: RuleOptions): Promise<Snapshot> {
+  // In the request's transaction when there is one, else for one statement only (a no-op then).
+  await prepareRuleTransaction(em);
   const own = await ownMatchesSql(em, o);
   const categories = new Map<JpmCategory, number>();
   const boxes = new Map<number, number>();
