@@ -94,7 +94,20 @@ export async function importDataset(rootEm: EntityManager, input: unknown, optio
     }
   }
   report.ok = true;
+  if (!dryRun && rowsWritten(report) >= ANALYZE_AFTER_ROWS) {
+    // A large import changes the row counts the planner relies on (matching and the aggregates
+    // pick very different plans for 100 and 100,000 rows), and autovacuum may run much later or
+    // not at all, so refresh the statistics now rather than leaving the first queries slow.
+    await em.getConnection().execute('analyze');
+  }
   return finish();
+}
+
+/** Imports at least this large refresh the planner statistics afterwards. */
+const ANALYZE_AFTER_ROWS = 5000;
+
+function rowsWritten(report: ImportReport): number {
+  return Object.values(report.counts).reduce((sum, c) => sum + c.created + c.updated, 0);
 }
 
 async function writeDataset(em: EntityManager, d: Dataset, report: ImportReport, actor: string): Promise<void> {
