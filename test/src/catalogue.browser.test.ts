@@ -46,7 +46,12 @@ function catalogueDataset() {
       { code: 'DISDIK-GURU-SD', name: 'Guru Kelas SD', unit: 'DISDIK', kind: 'FUNGSIONAL_KEAHLIAN', quota: 2, requirements: [{ competency: 'KOM', level: 3 }, { competency: 'INT', level: 2 }] },
     ],
     employees: base.employees.map((e) =>
-      withAfter[e.nip] === undefined ? e : { ...e, assessments: [...e.assessments, { competency: 'KOM', level: withAfter[e.nip], assessedAt: `${last}-09-01`, method: 'ASSESSMENT_CENTER' }] },
+      // The impact counts a completion only with an annual predicate before and after it too (domain.md §8).
+      withAfter[e.nip] === undefined ? e : {
+        ...e,
+        assessments: [...e.assessments, { competency: 'KOM', level: withAfter[e.nip], assessedAt: `${last}-09-01`, method: 'ASSESSMENT_CENTER' }],
+        appraisals: [...e.appraisals, { periodStart: `${year}-01-01`, period: 'ANNUAL', results: 'MEETS', behaviour: 'MEETS' }],
+      },
     ),
     trainings: [...base.trainings, { code: 'PLT-KOM-02', title: 'Komunikasi Pelayanan Publik', form: 'KLASIKAL', type: 'WORKSHOP', hours: 16, competencies: ['KOM'] }],
     participations: [

@@ -61,6 +61,9 @@ export const embeddedTypes = [
   'TrainingPayload',
   'TrainingParticipationPayload',
   'TrainingEvaluationPayload',
+  // A training's impact is computed per request (and per asOf) and has no id: it lives in its field.
+  'TrainingImpact',
+  'TrainingImpactCompetency',
   'StakeholderInputConnection',
   'StakeholderInputPayload',
   'SavedQueryConnection',

@@ -1,63 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { readEvidence, today, trainingImpact, Z95, type ImpactParticipation } from './training-impact';
+import { impactChartRows, impactRows, today, type ImpactFigures } from './training-impact';
 
-const KOM = { id: 'C-KOM', code: 'KOM', name: 'Komunikasi' };
-const PP = { id: 'C-PP', code: 'PP', name: 'Pelayanan Publik' };
-const a = (competency: string, assessedAt: string, level: number) => ({ competency: { id: competency }, assessedAt, level });
-const participant = (id: string, assessments: ReturnType<typeof a>[], completedAt: string | null = '2024-03-10'): ImpactParticipation => ({
-  startedAt: '2024-03-01', completedAt, employee: { id, assessments },
-});
+const impact: ImpactFigures = {
+  n: 3, meanDeltaCompetency: 0.5, meanDeltaPredicate: 0.25, windowStart: '2024-03-01', windowEnd: '2024-03-05',
+  comparisonN: 4, comparisonDeltaCompetency: 0.2, comparisonDeltaPredicate: 0, difference: 0.3, differencePredicate: 0.25, ciLow: -0.1, ciHigh: 0.7,
+  competencies: [
+    { competency: { id: 'C-KOM', code: 'KOM', name: 'Komunikasi' }, n: 3, meanBefore: 2, meanAfter: 2.5, delta: 0.5 },
+    { competency: { id: 'C-PP', code: 'PP', name: 'Pelayanan Publik' }, n: 1, meanBefore: 1, meanAfter: 1.5, delta: 0.5 },
+  ],
+};
+const labels = { participants: 'Peserta', comparison: 'Pembanding', difference: 'DiD' };
 
-describe('trainingImpact', () => {
-  it('pairs the latest assessment before the start with the first after the completion', () => {
-    const result = trainingImpact([KOM], [
-      participant('E1', [a('C-KOM', '2023-01-01', 1), a('C-KOM', '2024-02-01', 2), a('C-KOM', '2024-03-05', 9), a('C-KOM', '2024-06-01', 3), a('C-KOM', '2024-09-01', 4)]),
-    ], '2025-01-01');
-    // The assessment during the training (03-05) is neither before nor after.
-    expect(result.competencies[0]).toMatchObject({ n: 1, before: 2, after: 3, delta: 1, ci95: null });
+describe('impactRows', () => {
+  it('lists each competency, then the two groups\' mean change and the difference with its interval', () => {
+    const rows = impactRows(impact);
+    expect(rows.map((r) => [r.kind, r.code, r.n, r.before, r.after, r.delta, r.ci])).toEqual([
+      ['competency', 'KOM', 3, 2, 2.5, 0.5, null],
+      ['competency', 'PP', 1, 1, 1.5, 0.5, null],
+      ['participants', null, 3, null, null, 0.5, null],
+      ['comparison', null, 4, null, null, 0.2, null],
+      ['difference', null, null, null, null, 0.3, [-0.1, 0.7]],
+    ]);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
   });
 
-  it('skips participants without both values, not completed, or measured after asOf', () => {
-    const result = trainingImpact([KOM], [
-      participant('E1', [a('C-KOM', '2024-06-01', 3)]),
-      participant('E2', [a('C-KOM', '2024-01-01', 2), a('C-KOM', '2024-06-01', 3)], null),
-      participant('E3', [a('C-KOM', '2024-01-01', 2), a('C-KOM', '2026-06-01', 3)]),
-    ], '2025-01-01');
-    expect(result.competencies[0]?.n).toBe(0);
-    expect(result.overall).toEqual({ n: 0, before: null, after: null, delta: null, ci95: null });
-  });
-
-  it('gives the mean change with a normal 95 % interval and one overall value per participant', () => {
-    const result = trainingImpact([KOM, PP], [
-      participant('E1', [a('C-KOM', '2024-01-01', 2), a('C-KOM', '2024-06-01', 3), a('C-PP', '2024-01-01', 1), a('C-PP', '2024-06-01', 3)]),
-      participant('E2', [a('C-KOM', '2024-01-01', 2), a('C-KOM', '2024-06-01', 4)]),
-      participant('E3', [a('C-KOM', '2024-01-01', 3), a('C-KOM', '2024-06-01', 3)]),
-    ], '2025-01-01');
-    const kom = result.competencies[0]!;
-    expect(kom.n).toBe(3);
-    expect(kom.delta).toBeCloseTo(1);
-    // Deltas 1, 2, 0: sd 1, half-width 1.96 / √3.
-    const half = Z95 / Math.sqrt(3);
-    expect(kom.ci95?.[0]).toBeCloseTo(1 - half);
-    expect(kom.ci95?.[1]).toBeCloseTo(1 + half);
-    expect(result.competencies[1]).toMatchObject({ n: 1, delta: 2 });
-    // E1 counts once with the mean of KOM +1 and PP +2.
-    expect(result.overall.n).toBe(3);
-    expect(result.overall.delta).toBeCloseTo((1.5 + 2 + 0) / 3);
+  it('has no interval, comparison change or difference when the server has none', () => {
+    const rows = impactRows({ ...impact, comparisonN: 0, comparisonDeltaCompetency: null, difference: null, ciLow: null, ciHigh: null });
+    expect(rows.find((r) => r.kind === 'comparison')).toMatchObject({ n: 0, delta: null });
+    expect(rows.find((r) => r.kind === 'difference')).toMatchObject({ delta: null, ci: null });
   });
 });
 
-describe('readEvidence', () => {
-  it('reads the recommendation engine figures and refuses other shapes', () => {
-    expect(readEvidence({ n: 4, deltaCompetency: 0.1, comparisonDeltaCompetency: 0.3, didCompetency: -0.2, ci95: [-0.6, 0.2], deltaPredicate: 0 })).toMatchObject({
-      n: 4, didCompetency: -0.2, ci95: [-0.6, 0.2], didPredicate: null,
-    });
-    expect(readEvidence({ n: 4, deltaCompetency: 0.1, ci95: null })?.ci95).toBeNull();
-    expect(readEvidence({ holders: 3 })).toBeNull();
-    expect(readEvidence(null)).toBeNull();
+describe('impactChartRows', () => {
+  it('labels competencies by code and groups by the given labels, leaving out rows without a change', () => {
+    const rows = impactChartRows(impactRows({ ...impact, comparisonDeltaCompetency: null, difference: null, ciLow: null, ciHigh: null }), labels);
+    expect(rows).toEqual([
+      { label: 'KOM', before: 2, after: 2.5, delta: 0.5, ci: null },
+      { label: 'PP', before: 1, after: 1.5, delta: 0.5, ci: null },
+      { label: 'Peserta', before: null, after: null, delta: 0.5, ci: null },
+    ]);
+    expect(impactChartRows(impactRows(impact), labels).at(-1)).toEqual({ label: 'DiD', before: null, after: null, delta: 0.3, ci: [-0.1, 0.7] });
   });
+});
 
-  it('formats today as a local date', () => {
+describe('today', () => {
+  it('formats the local date', () => {
     expect(today(new Date(2024, 0, 5))).toBe('2024-01-05');
   });
 });

@@ -12,13 +12,14 @@ import { Employee } from '../employee/employee.entity';
 import { Training, TrainingEvaluation, TrainingParticipation } from './training.entity';
 import {
   TrainingConnection, TrainingEvaluationInput, TrainingEvaluationPayload, TrainingInput, TrainingOrder, TrainingParticipationInput,
-  TrainingParticipationPayload, TrainingPayload, TrainingWhere,
+  TrainingImpact, TrainingParticipationPayload, TrainingPayload, TrainingWhere,
 } from './training.types';
 import {
   createTraining, createTrainingEvaluation, createTrainingParticipation, deleteTraining, deleteTrainingEvaluation,
   deleteTrainingParticipation, updateTraining, updateTrainingEvaluation, updateTrainingParticipation,
 } from './training.service';
-import { completionsLoader, trainingCompetenciesLoader } from './training.loaders';
+import { completionsLoader, trainingCompetenciesLoader, trainingImpactLoader } from './training.loaders';
+import { resolveAsOf } from '../employee/employee.sql';
 
 export const trainingListSpec: ListSpec<Training> = {
   entity: Training,
@@ -79,6 +80,19 @@ export class TrainingResolver {
   @FieldResolver(() => Int, { description: 'Number of COMPLETED participations.' })
   async completions(@Root() training: Training, @Ctx() ctx: Context): Promise<number> {
     return completionsLoader(ctx).load(training.id);
+  }
+
+  @FieldResolver(() => TrainingImpact, {
+    nullable: true,
+    description: 'Before/after of the participants against a comparison group, with the difference-in-differences and its 95 % interval (domain.md §8, see TrainingImpact). '
+      + 'Null when no completion by asOf has both a competency and a predicate change.',
+  })
+  async impact(
+    @Root() training: Training,
+    @Arg('asOf', () => String, { nullable: true, description: 'Reference date (YYYY-MM-DD): only completions and assessments up to it count; today when omitted.' }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<TrainingImpact | null> {
+    return trainingImpactLoader(ctx, resolveAsOf(asOf, 'asOf')).load(training.id);
   }
 
   @Mutation(() => TrainingPayload, { description: 'Create a training, optionally with the competencies it targets.' })

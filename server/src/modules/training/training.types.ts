@@ -5,6 +5,7 @@ import { connectionType } from '../../graphql/pagination';
 import { UserError } from '../../graphql/errors';
 import { ParticipationStatusEnum, RespondentEnum, TrainingFormEnum, TrainingTypeEnum } from '../../graphql/enums';
 import type { ParticipationStatus, Respondent, TrainingForm, TrainingType } from '../../domain/enums';
+import { Competency } from '../competency/competency.entity';
 import { Training, TrainingEvaluation, TrainingParticipation } from './training.entity';
 
 @InputType('TrainingWhere', { description: 'Filter for trainings. All given conditions must hold; combine with and/or/not.' })
@@ -79,4 +80,40 @@ export class TrainingEvaluationInput {
 export class TrainingEvaluationPayload {
   @Field(() => TrainingEvaluation, { nullable: true, description: 'The evaluation after the change; null when userErrors is not empty.' }) trainingEvaluation?: TrainingEvaluation | null;
   @Field(() => [UserError], { description: 'Mistakes in the input; empty on success.' }) userErrors!: UserError[];
+}
+
+@ObjectType('TrainingImpactCompetency', { description: 'Before and after of one targeted competency over the participants counted in TrainingImpact.n.' })
+export class TrainingImpactCompetency {
+  @Field(() => Competency, { description: 'The targeted competency.' }) competency!: Competency;
+  @Field(() => Int, { description: 'Counted participants with a level in this competency both before the start and after the completion.' }) n!: number;
+  @Field(() => Float, { description: 'Mean level before: the latest assessment strictly before each participant\'s start.' }) meanBefore!: number;
+  @Field(() => Float, { description: 'Mean level after: the first assessment strictly after each participant\'s completion, on or before asOf.' }) meanAfter!: number;
+  @Field(() => Float, { description: 'meanAfter − meanBefore.' }) delta!: number;
+}
+
+@ObjectType('TrainingImpact', {
+  description: 'Effect of a training (domain.md §8), computed exactly as the TRAINING_INEFFECTIVE recommendation rule but for every training, flagged or not. '
+    + 'Participants: COMPLETED participations completed on or before asOf that have both changes — ΔC, the mean over the targeted competencies with a pair of '
+    + '(first assessment strictly after the completion and on or before asOf) − (latest assessment strictly before the start), and ΔP, the predicate ordinal '
+    + '(SANGAT_KURANG 1 … SANGAT_BAIK 5) of the first ANNUAL appraisal whose period starts after the completion and before asOf minus that of the latest whose period starts before the start. '
+    + 'Comparison group: employees who never took part in the training and hold a position requiring at least one targeted competency, measured the same way on the targeted '
+    + 'competencies their position requires, over the training\'s window (earliest start to latest completion of the counted participants).',
+})
+export class TrainingImpact {
+  @Field(() => Int, { description: 'Participants counted: completions with both a competency and a predicate change.' }) n!: number;
+  @Field(() => Float, { description: 'Participants\' mean ΔC (competency levels, after − before).' }) meanDeltaCompetency!: number;
+  @Field(() => Float, { description: 'Participants\' mean ΔP (annual predicate ordinal, after − before).' }) meanDeltaPredicate!: number;
+  @Field(() => String, { description: 'Start of the window: earliest start date of the counted participants, YYYY-MM-DD.' }) windowStart!: string;
+  @Field(() => String, { description: 'End of the window: latest completion date of the counted participants, YYYY-MM-DD.' }) windowEnd!: string;
+  @Field(() => Int, { description: 'Members of the comparison group with both changes over the window.' }) comparisonN!: number;
+  @Field(() => Float, { nullable: true, description: 'Comparison group\'s mean ΔC; null when comparisonN is 0.' }) comparisonDeltaCompetency!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Comparison group\'s mean ΔP; null when comparisonN is 0.' }) comparisonDeltaPredicate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Difference-in-differences of competencies: meanDeltaCompetency − comparisonDeltaCompetency; null when comparisonN is 0.' }) difference!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Difference-in-differences of predicates: meanDeltaPredicate − comparisonDeltaPredicate; null when comparisonN is 0.' }) differencePredicate!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Lower end of the 95 % interval of difference: difference − 1.96·√(s²ₚ/n + s²꜀/comparisonN), with s² the sample variances of ΔC (Welch, normal approximation); null when either group has fewer than 2.',
+  }) ciLow!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Upper end of the 95 % interval of difference (see ciLow); null when either group has fewer than 2.' }) ciHigh!: number | null;
+  @Field(() => [TrainingImpactCompetency], { description: 'Per targeted competency, by code: before/after over the counted participants that have a pair in it.' }) competencies!: TrainingImpactCompetency[];
 }
