@@ -24,10 +24,11 @@ export class PolicyResolver {
     @Arg('b', () => ID, { description: 'Second policy version id.' }) b: string,
     @Ctx() ctx: Context,
   ): Promise<PolicyComparison> {
-    const [va, vb] = await Promise.all([
-      ctx.loaders.byId(PolicyVersion).load(expectGlobalId(a, 'PolicyVersion', 'a')),
-      ctx.loaders.byId(PolicyVersion).load(expectGlobalId(b, 'PolicyVersion', 'b')),
-    ]);
+    // Both ids are checked before either load starts: a bad `b` must not leave `a`'s load un-awaited
+    // (it would reject after the request's transaction ended, as an unhandled rejection).
+    const idA = expectGlobalId(a, 'PolicyVersion', 'a');
+    const idB = expectGlobalId(b, 'PolicyVersion', 'b');
+    const [va, vb] = await Promise.all([ctx.loaders.byId(PolicyVersion).load(idA), ctx.loaders.byId(PolicyVersion).load(idB)]);
     if (!va || !vb) throw new GraphQLError(`Policy version ${!va ? a : b} does not exist.`, { extensions: { code: 'BAD_USER_INPUT', argumentName: !va ? 'a' : 'b' } });
     return { a: va, b: vb, changes: diffParameters(va.parameters, vb.parameters) };
   }
