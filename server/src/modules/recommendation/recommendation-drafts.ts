@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { LaneRunner } from '../../db/snapshot-lanes';
 import {
   hoursSeverity, misplacementSeverity, standardReviewSeverity, successionSeverity, trainingSeverity, unitGapSeverity,
   type RecommendationKind, type Severity,
@@ -36,14 +36,29 @@ const fmtEn = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const pct = (x: number, f: Intl.NumberFormat): string => `${f.format(100 * x)}%`;
 const q = (s: string): string => JSON.stringify(s);
 
-export async function buildDrafts(em: EntityManager, o: RuleOptions, ownRows?: readonly OwnMatchRow[]): Promise<RecommendationDraft[]> {
-  // Both placement rules start from every holder's own match: computed once.
-  const own = ownRows ?? await ownMatchesSql(em, o);
+/**
+ * Runs every rule through `run` (side by side on snapshot lanes when it has
+ * several, see db/snapshot-lanes.ts) and turns the rows into drafts, in a
+ * fixed order whatever order the rules finish in.
+ */
+export async function buildDrafts(run: LaneRunner, o: RuleOptions, ownRows?: readonly OwnMatchRow[]): Promise<RecommendationDraft[]> {
+  // Both placement rules start from every holder's own match: computed once. The slowest
+  // rules are queued first so the lanes finish close together.
+  const ownDone = ownRows ? Promise.resolve(ownRows) : run((em) => ownMatchesSql(em, o));
+  const trainingDone = run((em) => trainingSql(em, o));
+  const unitGapDone = run((em) => unitGapSql(em, o));
+  const hoursDone = run((em) => hoursShortfallSql(em, o));
+  const reviewDone = run((em) => standardReviewSql(em, o));
+  const misplacementDone = ownDone.then((own) => run((em) => misplacementSql(em, o, own)));
+  const successionDone = ownDone.then((own) => run((em) => successionSql(em, o, own)));
+  const [hoursRows, unitGapRows, trainingRows, misplacementRows, successionRows, reviewRows] = await Promise.all([
+    hoursDone, unitGapDone, trainingDone, misplacementDone, successionDone, reviewDone,
+  ]);
   const drafts: RecommendationDraft[] = [];
   const { asOf, year, policy } = o;
   const base = { positionId: null, trainingId: null, employeeId: null, competencyId: null, unitId: null };
 
-  for (const r of await hoursShortfallSql(em, o)) {
+  for (const r of hoursRows) {
     const required = policy.annualDevelopmentHours;
     const shortfall = hoursShortfall(r.hours, required);
     const ev = { year, hours: r6(r.hours), required, shortfall: r6(shortfall) };
@@ -66,7 +81,7 @@ export async function buildDrafts(em: EntityManager, o: RuleOptions, ownRows?: r
     });
   }
 
-  for (const r of await unitGapSql(em, o)) {
+  for (const r of unitGapRows) {
     const ev = { holders: r.holders, meanShortfall: r6(r.mean_shortfall), shortfallRate: r6(r.shortfall_rate), required: r6(r.required) };
     const training = r.training_code ? { code: r.training_code, title: r.training_title ?? '' } : null;
     drafts.push({
@@ -93,7 +108,7 @@ export async function buildDrafts(em: EntityManager, o: RuleOptions, ownRows?: r
     });
   }
 
-  for (const r of await trainingSql(em, o)) {
+  for (const r of trainingRows) {
     const didC = r.cdc === null ? null : r.dc - r.cdc;
     const didP = r.cdp === null ? null : r.dp - r.cdp;
     const ci95 = r.ci_low === null || r.ci_high === null ? null : [r6(r.ci_low), r6(r.ci_high)];
@@ -134,7 +149,7 @@ export async function buildDrafts(em: EntityManager, o: RuleOptions, ownRows?: r
     });
   }
 
-  for (const r of await misplacementSql(em, o, own)) {
+  for (const r of misplacementRows) {
     const ev = { currentJpm: r6(r.current_jpm), betterPosition: r.better_code, betterJpm: r6(r.better_jpm) };
     drafts.push({
       ...base, key: `MISPLACEMENT:employee:${r.employee_id}:${year}`, kind: 'MISPLACEMENT',
@@ -156,7 +171,7 @@ export async function buildDrafts(em: EntityManager, o: RuleOptions, ownRows?: r
     });
   }
 
-  for (const r of await successionSql(em, o, own)) {
+  for (const r of successionRows) {
     const ev = { candidates: r.candidates, bestJpm: r6n(r.best_jpm) };
     drafts.push({
       ...base, key: `SUCCESSION_RISK:position:${r.position_id}:${year}`, kind: 'SUCCESSION_RISK', severity: successionSeverity(ev),
@@ -177,7 +192,7 @@ export async function buildDrafts(em: EntityManager, o: RuleOptions, ownRows?: r
     });
   }
 
-  for (const r of await standardReviewSql(em, o)) {
+  for (const r of reviewRows) {
     const implied = Math.max(...r.groups.map((g) => g.impliedLevel));
     const ev = {
       responses: r.responses, meanImportance: r6(r.mean_importance), requiredLevel: r.required_level,

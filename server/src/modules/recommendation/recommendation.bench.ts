@@ -5,9 +5,10 @@
  * BENCH_KEEP_URL=<url> reuses that database instead (imported once and kept, for iterating on the SQL); the
  * recommendations of the benchmark year are deleted first, so that run 1 measures creation every time.
  *
- * Prints each rule's time (as generateRecommendations runs them: one transaction with its settings, the
- * holders' own matches computed once and shared), the rules and the merge separately (rolled back), then two
- * real generateRecommendations runs: the first creates everything, the second must create nothing.
+ * Prints each rule's time (one after another on one connection, with generateRecommendations' transaction
+ * settings, the holders' own matches computed once and shared), the rules and the merge separately (rolled
+ * back), then two real generateRecommendations runs, whose rules share SIKAP_ANALYTICS_LANES connections (default
+ * 2) on one snapshot: the first creates everything, the second must create nothing.
  * The machine is shared, so besides wall time each line shows CPU time: this process's, and (when the
  * database runs on this host, as in CI) the PostgreSQL backend's from /proc, which load elsewhere barely moves.
  */
@@ -107,8 +108,8 @@ try {
 
       t = Date.now();
       let c = cpu(pid);
-      const drafts = await buildDrafts(x, o);
-      console.log(`buildDrafts ${pad(Date.now() - t)} ${cpuSince(c, pid)} ${drafts.length} drafts`);
+      const drafts = await buildDrafts((task) => task(x), o);
+      console.log(`buildDrafts (one lane) ${pad(Date.now() - t)} ${cpuSince(c, pid)} ${drafts.length} drafts`);
       for (const pass of ['creates', 'repeats']) {
         t = Date.now();
         c = cpu(pid);

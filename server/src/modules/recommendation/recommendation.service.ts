@@ -1,4 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { readConfig } from '../../db/config';
+import { withSnapshotLanes } from '../../db/snapshot-lanes';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode, userError, UserErrorsException } from '../../graphql/errors';
 import { execute } from '../../graphql/list';
@@ -127,15 +129,23 @@ export async function mergeDrafts(em: EntityManager, drafts: readonly Recommenda
  * written to the history with the actor.
  */
 export async function generateRecommendations(ctx: Context, asOfArg: string | null | undefined, yearArg: number | null | undefined): Promise<MutationResult<GenerateResult>> {
+  // Outside a request (CLI, benchmark) there is no request transaction: give the run one of its own.
+  if (!ctx.em.isInTransaction()) {
+    return ctx.em.transactional((em) => generateRecommendations({ ...ctx, em: em as EntityManager }, asOfArg, yearArg));
+  }
   const asOf = resolveAsOf(asOfArg, 'asOf');
   const year = yearArg === null || yearArg === undefined ? Number(asOf.slice(0, 4)) : checkYear(yearArg, 'year');
   const started = Date.now();
+  const version = await ctx.em.findOne(PolicyVersion, { status: 'ACTIVE' });
+  if (!version) return { value: null, userErrors: [userError(null, UserErrorCode.NOT_FOUND, 'There is no active policy version; activate one first.')] };
+  const policy = recommendationPolicy(version.parameters);
+  // The rules only read: they run in the request's own transaction, whose snapshot the lanes share (a snapshot
+  // cannot be exported from the savepoint a mutation writes in). Lanes read without the request's row scope:
+  // only an unscoped request may use them.
+  await prepareRuleTransaction(ctx.em);
+  const lanes = ctx.unitScope === null ? readConfig().analyticsLanes : 1;
+  const drafts = await withSnapshotLanes(ctx.em, { lanes, prepare: prepareRuleTransaction }, (run) => buildDrafts(run, { asOf, year, policy }));
   return runMutation(ctx, async (em) => {
-    const version = await em.findOne(PolicyVersion, { status: 'ACTIVE' });
-    if (!version) throw new UserErrorsException([userError(null, UserErrorCode.NOT_FOUND, 'There is no active policy version; activate one first.')]);
-    const policy = recommendationPolicy(version.parameters);
-    await prepareRuleTransaction(em);
-    const drafts = await buildDrafts(em, { asOf, year, policy });
     const counts = await mergeDrafts(em, drafts, { asOf, year, policyVersionId: version.id, actor: ctx.actor });
     const byKind = new Map<RecommendationKind, number>();
     for (const d of drafts) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);

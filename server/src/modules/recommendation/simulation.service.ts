@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readConfig } from '../../db/config';
+import { withSnapshotLanes } from '../../db/snapshot-lanes';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { execute } from '../../graphql/list';
@@ -25,24 +27,36 @@ interface Snapshot {
   recommendations: Map<string, number>;
 }
 
-/** Everything a what-if compares, computed on `em` (a rolled-back transaction for standard changes). */
-async function snapshot(em: EntityManager, o: RuleOptions): Promise<Snapshot> {
+/**
+ * Everything a what-if compares, computed on `em` (a rolled-back transaction
+ * for standard changes). `lanes` > 1 spreads the rules over connections on
+ * the transaction's snapshot, which cannot see the transaction's own
+ * uncommitted writes: a side with a proposed standard uses one lane.
+ */
+async function snapshot(em: EntityManager, o: RuleOptions, lanes: number): Promise<Snapshot> {
   // In the request's transaction when there is one, else for one statement only (a no-op then).
   await prepareRuleTransaction(em);
-  const own = await ownMatchesSql(em, o);
-  const categories = new Map<JpmCategory, number>();
-  const boxes = new Map<number, number>();
-  for (const r of own) {
-    categories.set(r.category, (categories.get(r.category) ?? 0) + 1);
-    const box = talentBox(r.predicate, r.category);
-    if (box !== null) boxes.set(box, (boxes.get(box) ?? 0) + 1);
-  }
-  const recommendations = new Map<string, number>();
-  for (const d of await buildDrafts(em, o, own)) {
-    const key = `${d.unitId ?? ''}|${d.kind}`;
-    recommendations.set(key, (recommendations.get(key) ?? 0) + 1);
-  }
-  return { categories, boxes, recommendations };
+  return withSnapshotLanes(em, { lanes, prepare: prepareRuleTransaction }, async (run) => {
+    const own = await run((lane) => ownMatchesSql(lane, o));
+    const categories = new Map<JpmCategory, number>();
+    const boxes = new Map<number, number>();
+    for (const r of own) {
+      categories.set(r.category, (categories.get(r.category) ?? 0) + 1);
+      const box = talentBox(r.predicate, r.category);
+      if (box !== null) boxes.set(box, (boxes.get(box) ?? 0) + 1);
+    }
+    const recommendations = new Map<string, number>();
+    for (const d of await buildDrafts(run, o, own)) {
+      const key = `${d.unitId ?? ''}|${d.kind}`;
+      recommendations.set(key, (recommendations.get(key) ?? 0) + 1);
+    }
+    return { categories, boxes, recommendations };
+  });
+}
+
+/** Lanes read without the request's row scope: only an unscoped request gets more than one. */
+function lanesFor(ctx: Context): number {
+  return ctx.unitScope === null ? readConfig().analyticsLanes : 1;
 }
 
 async function compare(ctx: Context, asOf: string, year: number, before: Snapshot, after: Snapshot, policy: RecommendationPolicy, changedKeys: string[]): Promise<SimulationResult> {
@@ -78,8 +92,8 @@ export async function simulatePolicy(ctx: Context, changes: PolicyParametersInpu
   const check = new InputCheck();
   const next = applyParameters(current, changes, check, 'changes');
   if (check.errors.length) return failed(asOf, year, check);
-  const before = await snapshot(ctx.em, { asOf, year, policy: current });
-  const after = await snapshot(ctx.em, { asOf, year, policy: next });
+  const before = await snapshot(ctx.em, { asOf, year, policy: current }, lanesFor(ctx));
+  const after = await snapshot(ctx.em, { asOf, year, policy: next }, lanesFor(ctx));
   return compare(ctx, asOf, year, before, after, next, diffParameters(current, next).map((c) => c.key));
 }
 
@@ -118,7 +132,7 @@ export async function simulateStandard(
   }
   if (check.errors.length) return failed(asOf, year, check);
   const policy = recommendationPolicy((await activePolicy(ctx)).parameters);
-  const before = await snapshot(ctx.em, { asOf, year, policy });
+  const before = await snapshot(ctx.em, { asOf, year, policy }, lanesFor(ctx));
   let after: Snapshot | null = null;
   try {
     await ctx.em.transactional(async (tx) => {
@@ -128,7 +142,7 @@ export async function simulateStandard(
         await execute(em, sql`insert into position_requirement (position_id, competency_id, level)
           select ${positionId}::int, x.competency, x.level from jsonb_to_recordset(${JSON.stringify(lines.map(({ competency, level }) => ({ competency, level })))}::jsonb) as x(competency int, level int)`);
       }
-      after = await snapshot(em, { asOf, year, policy });
+      after = await snapshot(em, { asOf, year, policy }, 1);
       throw new Rollback();
     });
   } catch (error) {
