@@ -91,6 +91,28 @@ describe('withSnapshotLanes', () => {
     }
   });
 
+  it.runIf(onPostgres)('lets one run at a time use the lanes: a concurrent run works on its own connection', async () => {
+    const a = orm.em.fork() as EntityManager;
+    const b = orm.em.fork() as EntityManager;
+    await a.begin();
+    await b.begin();
+    try {
+      const ownB = await pid(b);
+      const [pidsA, pidsB] = await withSnapshotLanes(a, { lanes: 2 }, async (runA) => {
+        const inB = await withSnapshotLanes(b, { lanes: 2 }, (runB) => Promise.all([runB(pid), runB(pid)]));
+        return [await Promise.all([runA(pid), runA(pid)]), inB];
+      });
+      expect(pidsB).toEqual([ownB, ownB]);
+      expect(pidsA).not.toContain(await pid(a));
+      // Released afterwards: the next run gets lanes again.
+      const again = await withSnapshotLanes(b, { lanes: 2 }, (run) => Promise.all([run(pid), run(pid)]));
+      expect(again).not.toContain(ownB);
+    } finally {
+      await a.rollback();
+      await b.rollback();
+    }
+  });
+
   it('runs the tasks one by one on the caller\'s own connection with one lane, outside a transaction or on PGlite', async () => {
     const em = orm.em.fork() as EntityManager;
     const own = await pid(em);

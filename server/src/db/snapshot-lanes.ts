@@ -25,8 +25,9 @@ export interface SnapshotLaneOptions {
  * with lanes, a multi-core server works on several rules at once.
  *
  * Falls back to running the tasks one at a time on `em` itself when only one
- * lane is asked for, when `em` is not in a transaction (nothing to export) or
- * on the embedded database (one connection only).
+ * lane is asked for, when `em` is not in a transaction (nothing to export), on
+ * the embedded database (one connection only), or while another run of this
+ * process holds the lanes.
  */
 export async function withSnapshotLanes<T>(
   em: EntityManager,
@@ -34,7 +35,21 @@ export async function withSnapshotLanes<T>(
   work: (run: LaneRunner) => Promise<T>,
 ): Promise<T> {
   const sequential = options.lanes <= 1 || !em.isInTransaction() || em.getDriver() instanceof PGliteDriver;
-  if (sequential) return work((task) => task(em));
+  // Lanes are a process-wide allowance, not per request: a run that finds them taken works on its own
+  // connection, so concurrent runs never hold their connections while waiting for lanes from the same pool.
+  const granted = sequential ? 0 : Math.min(options.lanes, options.lanes - lanesInUse);
+  if (granted < 1) return work((task) => task(em));
+  lanesInUse += granted;
+  try {
+    return await onLanes(em, granted, options, work);
+  } finally {
+    lanesInUse -= granted;
+  }
+}
+
+let lanesInUse = 0;
+
+async function onLanes<T>(em: EntityManager, count: number, options: SnapshotLaneOptions, work: (run: LaneRunner) => Promise<T>): Promise<T> {
 
   const [{ snapshot }] = await execute<{ snapshot: string }>(em, raw('select pg_export_snapshot() as snapshot'));
   const setSnapshot = raw(`set transaction snapshot '${snapshot.replace(/[^0-9A-F-]/gi, '')}'`);
@@ -50,7 +65,7 @@ export async function withSnapshotLanes<T>(
     if (options.prepare) await options.prepare(lane);
     return lane;
   };
-  const lanes = Array.from({ length: options.lanes }, () => em.fork({ clear: true }) as EntityManager);
+  const lanes = Array.from({ length: count }, () => em.fork({ clear: true }) as EntityManager);
   for (const lane of lanes) {
     const opening = open(lane);
     // Handled here so a lane no task ever takes cannot fail as an unhandled rejection; acquirers still see the error.
