@@ -1,6 +1,6 @@
 /**
  * Benchmark of the recommendation rules on the 15,000-employee demo data.
- * Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm tsx src/modules/recommendation/recommendation.bench.ts
+ * Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm --filter @sikap/server bench:recommendations
  * (a throw-away database is created on that server and dropped afterwards; without DATABASE_URL it runs on PGlite).
  * BENCH_KEEP_URL=<url> reuses that database instead (imported once and kept, for iterating on the SQL); the
  * recommendations of the benchmark year are deleted first, so that run 1 measures creation every time.
