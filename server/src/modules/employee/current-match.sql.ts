@@ -41,58 +41,46 @@ const BOX_SQL = raw(`(case ${JPM_CATEGORIES.map((category) => {
 }).join(' ')} end)`);
 
 /**
- * Pairs whose latest assessment is after asOf, with their level on asOf from
- * the history: empty in the usual case (asOf today), so one scan of the
- * latest table. Columns employee_id, competency_id, level.
+ * The current level (latest assessment on or before asOf) of competency
+ * `competencyId` for the employee whose competency_level_vector row is
+ * joined as `v`; null when never assessed by then (levels are 1–5, so the
+ * vector's 0 for "no longer assessed" is null too). The vector answers by
+ * indexing one array per employee, so a whole city of (holder × required
+ * competency) rows is one hash join on 15,000 vectors rather than on
+ * 160,000 latest-level rows. Only an employee assessed after asOf reads the
+ * history (competency_level_on), and then for each of their competencies.
  */
-export function lateLevelsSql(asOf: string): Sql {
-  return sql`select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level::float8 as level
-      from competency_level_latest l2 join competency_assessment a
-        on a.employee_id = l2.employee_id and a.competency_id = l2.competency_id and a.assessed_at <= ${asOf}::date
-      where l2.assessed_at > ${asOf}::date
-      order by a.employee_id, a.competency_id, a.assessed_at desc`;
-}
-
-/**
- * The current level (latest assessment on or before asOf) of a row joined
- * `left join competency_level_latest <l>` and `left join (lateLevelsSql) <late>`
- * on the same pair: the trigger-maintained latest row when it is on or before
- * asOf, else the level from the history; null when never assessed by then.
- * Plain hash joins, so 150,000 pairs need no sort and no per-row subquery
- * (whose estimated cost would also switch on PostgreSQL's slow JIT).
- */
-export function levelFromLatestSql(l: string, late: string, asOf: string): Sql {
-  return sql`(case when ${raw(l)}.assessed_at <= ${asOf}::date then ${raw(l)}.level::float8 else ${raw(late)}.level end)`;
+export function vectorLevelSql(v: string, employeeId: string, competencyId: string, asOf: string): Sql {
+  return sql`(case when ${raw(v)}.assessed_max > ${asOf}::date then competency_level_on(${raw(employeeId)}, ${raw(competencyId)}, ${asOf}::date)
+    else nullif(${raw(v)}.levels[${raw(competencyId)}], 0) end)`;
 }
 
 /**
  * `select employee_id, jpm, category, box` for the placed employees matching
  * `candidates` (a condition on `employee e`) whose position has a standard.
  * `box` is null without an annual predicate before asOf, as in talentBox().
+ * Callers that read only the category pay nothing for the box: the
+ * predicate join is unique per employee, so the planner drops it.
  */
 export function currentMatchesSql(candidates: Sql, asOf: string): Sql {
+  const level = vectorLevelSql('v', 'e.id', 'r.competency_id', asOf);
   return sql`with cm_sum as (
-      select x.employee_id, max(x.wt) as wt,
-        sum(x.required) filter (where x.technical) as req_t, sum(x.required) filter (where not x.technical) as req_ms,
-        sum(x.required) as req_all,
-        coalesce(sum(x.level) filter (where x.technical), 0) as ach_t, coalesce(sum(x.level) filter (where not x.technical), 0) as ach_ms
-      from (
-        select e.id as employee_id, p.technical_weight::float8 as wt, r.level::float8 as required, (c.type = 'TECHNICAL') as technical,
-          ${levelFromLatestSql('l', 'late', asOf)} as level
-        from employee e join position p on p.id = e.position_id
-        join position_requirement r on r.position_id = p.id join competency c on c.id = r.competency_id
-        left join competency_level_latest l on l.employee_id = e.id and l.competency_id = r.competency_id
-        left join (${lateLevelsSql(asOf)}) late on late.employee_id = e.id and late.competency_id = r.competency_id
-        where (${candidates}) and e.position_id is not null
-      ) x
-      group by x.employee_id
+      select e.id as employee_id, e.position_id,
+        sum(r.level::float8) filter (where c.type = 'TECHNICAL') as req_t, sum(r.level::float8) filter (where c.type <> 'TECHNICAL') as req_ms,
+        sum(r.level::float8) as req_all,
+        coalesce(sum(${level}) filter (where c.type = 'TECHNICAL'), 0) as ach_t,
+        coalesce(sum(${level}) filter (where c.type <> 'TECHNICAL'), 0) as ach_ms
+      from employee e join position_requirement r on r.position_id = e.position_id join competency c on c.id = r.competency_id
+      left join competency_level_vector v on v.employee_id = e.id
+      where (${candidates}) and e.position_id is not null
+      group by e.id
     ),
     cm_jpm as (
       -- Unweighted, or requirements in one group only: the pooled ratio (then that group's ratio), as computeJpm.
-      select s.employee_id, least(100, case when s.wt is null or s.req_t is null or s.req_ms is null
+      select s.employee_id, least(100, case when p.technical_weight is null or s.req_t is null or s.req_ms is null
           then 100 * (s.ach_t + s.ach_ms) / s.req_all
-          else s.wt * 100 * s.ach_t / s.req_t + (1 - s.wt) * 100 * s.ach_ms / s.req_ms end) as jpm
-      from cm_sum s
+          else p.technical_weight::float8 * 100 * s.ach_t / s.req_t + (1 - p.technical_weight::float8) * 100 * s.ach_ms / s.req_ms end) as jpm
+      from cm_sum s join position p on p.id = s.position_id
     ),
     thresholds as (select ${policyNumberSql('jpmOptimal')} as optimal, ${policyNumberSql('jpmAdequate')} as adequate),
     m as (
@@ -100,9 +88,10 @@ export function currentMatchesSql(candidates: Sql, asOf: string): Sql {
         (case when j.jpm >= t.optimal - ${EPS} then 'OPTIMAL' when j.jpm >= t.adequate - ${EPS} then 'CUKUP_OPTIMAL' else 'KURANG_OPTIMAL' end) as category
       from cm_jpm j cross join thresholds t
     ),
+    -- In the order of the partial index (employee, period_start desc): a scan without a sort.
     lp as (
       select distinct on (pa.employee_id) pa.employee_id, pa.predicate from performance_appraisal pa
-      where pa.period = 'ANNUAL' and pa.period_start < ${asOf}::date and pa.employee_id in (select employee_id from m)
+      where pa.period = 'ANNUAL' and pa.period_start < ${asOf}::date
       order by pa.employee_id, pa.period_start desc
     )
     select m.employee_id, m.jpm, m.category, (case when lp.predicate is null then null else ${BOX_SQL} end) as box
