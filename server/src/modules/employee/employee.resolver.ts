@@ -75,9 +75,12 @@ function developmentHoursConditions(c: DevelopmentHoursCondition, a: string): Sq
  * A condition on each employee's current match, as membership in the set of
  * employees meeting it: the set is computed once per statement (not per row),
  * and includes unplaced employees with nulls so isNull/ne behave as on a column.
+ * `is true` keeps the membership a hashed subplan: as a semi-join the planner
+ * guesses 70 members for a condition on a computed category (thousands in
+ * fact), and with two such conditions rescanned one set per row, for seconds.
  */
 function currentMatchCondition(a: string, conditions: Sql[]): Sql {
-  return sql`${raw(a)}.id in (select ms.id from (${employeeMatchSetSql(todayIso())}) ms where ${and(conditions)})`;
+  return sql`(${raw(a)}.id in (select ms.id from (${employeeMatchSetSql(todayIso())}) ms where ${and(conditions)})) is true`;
 }
 
 /**
