@@ -1,9 +1,9 @@
 /**
  * `pnpm bench`: Sikap side by side with PostGraphile 4 and a raw-SQL lower
  * bound on one real PostgreSQL, in one run (issue 6), plus the placement
- * figures of issue 3. See ../README.md.
+ * figures of issue 3 and the recommendation figures of issue 4. See ../README.md.
  *
- *   pnpm bench [--quick | --smoke] [--employees N] [--seed S] [--db NAME] [--out DIR]
+ *   pnpm bench [--quick | --smoke] [--figures-only] [--employees N] [--seed S] [--db NAME] [--out DIR]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { describePlan, expectedSeconds, planCell, type LoadPlan } from './load-plan';
 import { DEFAULT_POLICY, type PolicyParameters } from './matching-sql';
 import { OPERATIONS as BASE_OPERATIONS, RECOMMENDATIONS_OP, postgraphileFunctions, rawStatements, SYSTEMS, WRITE_BEFORE, type Fixtures, type GqlResponse, type Json, type RawQuery, type Request, type SystemName } from './ops';
 
@@ -30,6 +31,8 @@ interface Mode {
   warmupSec: number;
   windowSec: number;
   reps: number;
+  /** Budget of one repetition of a cell too slow for the window (see load-plan.ts). */
+  slowRepSec: number;
   /** Smoke: a fixed number of requests per window instead of a duration (autocannon rounds durations up to whole seconds). */
   amount?: number;
   connections: number[];
@@ -38,9 +41,9 @@ interface Mode {
   planCandidates: number;
 }
 const MODES: Record<Mode['name'], Mode> = {
-  full: { name: 'full', employees: 20_000, db: 'sikap_bench', warmupSec: 2, windowSec: 4, reps: 3, connections: [10, 50], candidatePositions: 50, planVacancies: 50, planCandidates: 5000 },
-  quick: { name: 'quick', employees: 3000, db: 'sikap_bench_quick', warmupSec: 0.5, windowSec: 1, reps: 1, connections: [10, 50], candidatePositions: 20, planVacancies: 50, planCandidates: 5000 },
-  smoke: { name: 'smoke', employees: 300, db: 'sikap_bench_smoke', warmupSec: 0, windowSec: 0, amount: 10, reps: 1, connections: [2], candidatePositions: 3, planVacancies: 5, planCandidates: 200 },
+  full: { name: 'full', employees: 20_000, db: 'sikap_bench', warmupSec: 2, windowSec: 4, reps: 3, slowRepSec: 12, connections: [10, 50], candidatePositions: 50, planVacancies: 50, planCandidates: 5000 },
+  quick: { name: 'quick', employees: 3000, db: 'sikap_bench_quick', warmupSec: 0.5, windowSec: 1, reps: 1, slowRepSec: 3, connections: [10, 50], candidatePositions: 20, planVacancies: 50, planCandidates: 5000 },
+  smoke: { name: 'smoke', employees: 300, db: 'sikap_bench_smoke', warmupSec: 0, windowSec: 0, amount: 10, reps: 1, slowRepSec: 0, connections: [2], candidatePositions: 3, planVacancies: 5, planCandidates: 200 },
 };
 const POOL_SIZE = 10;
 
@@ -48,7 +51,7 @@ const POOL_SIZE = 10;
 const HAS_RECOMMENDATIONS = /^\s+recommendations\(/m.test(fs.readFileSync(path.join(repoRoot, 'schema/schema.graphql'), 'utf8'));
 const OPERATIONS = HAS_RECOMMENDATIONS ? [...BASE_OPERATIONS.slice(0, 6), RECOMMENDATIONS_OP, ...BASE_OPERATIONS.slice(6)] : BASE_OPERATIONS;
 
-function parseArgs(argv: string[]): { mode: Mode; seed: number; out: string } {
+function parseArgs(argv: string[]): { mode: Mode; seed: number; out: string; figuresOnly: boolean } {
   const get = (name: string) => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -61,7 +64,7 @@ function parseArgs(argv: string[]): { mode: Mode; seed: number; out: string } {
   if (!/^[a-z_][a-z0-9_]*$/.test(mode.db)) throw new Error('--db must be a plain lower-case identifier');
   const seed = Number(get('--seed') ?? 1);
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), get('--out') ?? path.join(repoRoot, 'bench-results'));
-  return { mode, seed, out };
+  return { mode, seed, out, figuresOnly: argv.includes('--figures-only') };
 }
 
 const t00 = performance.now();
@@ -195,6 +198,13 @@ async function freePort(): Promise<number> {
 
 interface Running { proc: ChildProcess; base: string; path: string; output: () => string }
 
+// A harness stopped by Ctrl-C or a failure must not leave its servers running (they hold the bench database open).
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const p of children) if (p.exitCode === null) p.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 async function startSystem(system: SystemName, dbUrl: string, rawSqlFile: string): Promise<Running> {
   const port = await freePort();
   let cmd: string[];
@@ -215,6 +225,8 @@ async function startSystem(system: SystemName, dbUrl: string, rawSqlFile: string
   }
   let output = '';
   const proc = spawn(process.execPath, cmd, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(proc);
+  proc.once('exit', () => children.delete(proc));
   proc.stdout!.on('data', (d) => (output += d));
   proc.stderr!.on('data', (d) => (output += d));
   const base = `http://127.0.0.1:${port}`;
@@ -260,14 +272,29 @@ async function ensureApiKey(c: pg.Client): Promise<string | null> {
 }
 
 // ---------------------------------------------------------------- load
-interface Window { rps: number; p50: number; p99: number; errors: number; requests: number }
+interface Window {
+  rps: number; p50: number; p99: number; errors: number;
+  /** Requests completed and counted. */
+  requests: number;
+  /** Seconds measured: the window, or from the first request sent to the last answer. */
+  seconds: number;
+  /** A counted repetition stopped at its time limit (its unanswered requests not counted). */
+  stopped?: boolean;
+}
 
-async function load(r: Running, headers: Record<string, string>, requests: Request[], connections: number, seconds: number, counter: { i: number }, amount?: number): Promise<Window> {
+/**
+ * One autocannon run. A window counts what completes inside it; a counted
+ * run sends `plan.requests` requests and measures from the start to the last
+ * answer (autocannon's own duration ends on its next whole-second tick), and
+ * is stopped after `limitSec`.
+ */
+async function load(r: Running, headers: Record<string, string>, requests: Request[], plan: LoadPlan, counter: { i: number }, limitSec = 0): Promise<Window> {
   let gqlErrors = 0;
+  let lastAnswer = 0;
   const options: autocannon.Options = {
     url: r.base + r.path,
-    connections,
-    ...(amount ? { amount } : { duration: seconds }),
+    connections: plan.connections,
+    ...(plan.kind === 'count' ? { amount: plan.requests, timeout: Math.max(10, Math.ceil(limitSec) + 5) } : { duration: plan.seconds }),
     method: 'POST',
     headers,
     requests: requests.map((q) => ({
@@ -277,24 +304,40 @@ async function load(r: Running, headers: Record<string, string>, requests: Reque
       body: q.body,
       ...(q.next ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: q.next!(counter.i++) }) } : {}),
       onResponse: (status: number, body: string) => {
+        lastAnswer = performance.now();
         if (status === 200 && body && body.includes('"errors"')) gqlErrors++;
       },
     })),
   };
-  const result = await autocannon(options);
+  const t0 = performance.now();
+  let stopped = false;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, res) => (error ? reject(error) : resolve(res)));
+    if (plan.kind === 'count' && limitSec > 0) {
+      const timer = setTimeout(() => {
+        stopped = true;
+        instance.stop();
+      }, limitSec * 1000);
+      instance.once('done', () => clearTimeout(timer));
+    }
+  });
   const total = result.requests.total;
+  const seconds = plan.kind === 'count'
+    ? (stopped ? limitSec : Math.max(lastAnswer - t0, 1) / 1000)
+    : (result.duration || plan.seconds || 1);
   return {
-    rps: total / (result.duration || seconds || 1),
+    rps: total / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx + gqlErrors,
     requests: total,
+    seconds: Math.round(seconds * 1000) / 1000,
+    ...(stopped ? { stopped } : {}),
   };
 }
 
 // ---------------------------------------------------------------- main
 interface IntrospectionResponse { data?: { __type?: { fields?: { name: string }[] | null } | null } | null }
-interface GenerateResponse { errors?: Json[]; data?: { generateRecommendations?: { userErrors?: { message: string }[] | null } | null } | null }
 /** GET /stats of the PostGraphile and raw servers: statements run so far. */
 interface StatsResponse { statements: number | string }
 
@@ -302,19 +345,23 @@ interface OpResult {
   op: string;
   system: SystemName;
   connections: number;
+  /** How the cell was measured (the same for every system). */
+  plan: LoadPlan;
   rps: number;
   p50: number;
   p99: number;
   errors: number;
   windows: Window[];
+  /** The measurement is the one of this connection count (the same plan: both were capped to the same connections). */
+  sameAs?: number;
 }
 
 async function main(): Promise<void> {
-  const { mode, seed, out } = parseArgs(process.argv.slice(2));
+  const { mode, seed, out, figuresOnly } = parseArgs(process.argv.slice(2));
   const startedAt = Date.now();
   const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  log(`mode ${mode.name}: ${mode.employees} employees, ${mode.connections.join('/')} connections, ${mode.amount ? `${mode.amount} requests per window` : `${mode.warmupSec}s warm-up + ${mode.reps}×${mode.windowSec}s`}`);
+  log(`mode ${mode.name}${figuresOnly ? ' (figures only: Sikap, issues 3 and 4)' : ''}: ${mode.employees} employees, ${mode.connections.join('/')} connections, ${mode.amount ? `${mode.amount} requests per window` : `${mode.warmupSec}s warm-up + ${mode.reps}×${mode.windowSec}s`}`);
   const { url, facts } = await prepareDatabase(adminUrl, mode, seed);
   log(`dataset ready: load ${facts.loadSeconds?.toFixed(1) ?? '?'} s${facts.reused ? ' (earlier run)' : ''}, vacuum analyze ${facts.vacuumSeconds.toFixed(1)} s, ${(facts.sizeBytes / 2 ** 20).toFixed(0)} MB`);
 
@@ -323,7 +370,7 @@ async function main(): Promise<void> {
   const pgVersion = (await db.query('show server_version')).rows[0].server_version as string;
   const statStatements = await db.query('select 1 from pg_stat_statements limit 1').then(() => true, () => false);
   const f = await fixtures(db, mode);
-  for (const s of postgraphileFunctions(f.policy, HAS_RECOMMENDATIONS)) await db.query(s);
+  if (!figuresOnly) for (const s of postgraphileFunctions(f.policy, HAS_RECOMMENDATIONS)) await db.query(s);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sikap-bench-'));
   const rawSqlFile = path.join(tmp, 'raw.json');
   fs.writeFileSync(rawSqlFile, JSON.stringify(rawStatements(f.policy)));
@@ -357,12 +404,16 @@ async function main(): Promise<void> {
   const results: OpResult[] = [];
   const answers: Record<string, Record<SystemName, string[]>> = {};
   const sqlPerRequest: Record<string, Partial<Record<SystemName, number | null>>> = {};
+  const probeMs: Record<string, Partial<Record<SystemName, number>>> = {};
+  // Decided on the first system's probe and kept for the others, so every system answers the same load.
+  const plans: Record<string, Record<number, LoadPlan>> = {};
   const notes: string[] = [];
   let issue3: Issue3Figures | null = null;
+  let issue4: Issue4Figures | null = null;
   let authenticated = false;
   let hasRecommendations = false;
 
-  for (const system of SYSTEMS) {
+  for (const system of figuresOnly ? (['sikap'] as const) : SYSTEMS) {
     log(`starting ${system} …`);
     const running = await startSystem(system, url, rawSqlFile);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -376,16 +427,9 @@ async function main(): Promise<void> {
         }
         const intro = await fetch(running.base + running.path, { method: 'POST', headers, body: JSON.stringify({ query: '{ __type(name: "Query") { fields { name } } }' }) }).then((r) => r.json()).catch(() => null) as IntrospectionResponse | null;
         hasRecommendations = !!intro?.data?.__type?.fields?.some((x) => x.name === 'recommendations');
-        const stored = HAS_RECOMMENDATIONS ? Number((await db.query('select count(*) as n from recommendation')).rows[0].n) : 0;
-        if (HAS_RECOMMENDATIONS && stored > 0) notes.push(`O6R reads the ${stored} recommendations generated by an earlier run on this dataset.`);
-        else if (HAS_RECOMMENDATIONS && mode.name === 'smoke') notes.push('Smoke mode: recommendations not generated; O6R reads an empty table.');
-        else if (HAS_RECOMMENDATIONS) {
-          const t0 = performance.now();
-          const g = await fetch(running.base + running.path, { method: 'POST', headers, body: JSON.stringify({
-            query: 'mutation G($asOf: String) { generateRecommendations(asOf: $asOf) { created updated unchanged resolved userErrors { message } } }', variables: { asOf: f.asOf } }) }).then((r) => r.json()) as GenerateResponse;
-          if (g.errors || g.data?.generateRecommendations?.userErrors?.length) throw new Error(`generateRecommendations failed: ${JSON.stringify(g).slice(0, 500)}`);
-          const n = Number((await db.query('select count(*) as n from recommendation')).rows[0].n);
-          notes.push(`Recommendations generated once before measuring (generateRecommendations, ${((performance.now() - t0) / 1000).toFixed(1)} s, ${n} rows); O6R reads them.`);
+        if (HAS_RECOMMENDATIONS) {
+          // Also what O6R reads: the recommendations of this year, freshly generated.
+          issue4 = await issue4Figures(running, headers, db, f);
           await db.query('analyze recommendation');
         }
       }
@@ -395,15 +439,18 @@ async function main(): Promise<void> {
       };
       const stats = async () => (system === 'sikap' ? null : Number(((await (await fetch(`${running.base}/stats`)).json()) as StatsResponse).statements));
 
-      for (const op of OPERATIONS) {
+      for (const op of figuresOnly ? [] : OPERATIONS) {
         const prepared = await op.prepare(system, f, send, rawQuery);
         // Probe: one request per variable set, answers hashed, statements counted.
         const hashes: string[] = [];
         let statements: number | null = null;
+        const times: number[] = [];
         await drain();
         for (const q of prepared.requests) {
           const before = await stats();
+          const t0 = performance.now();
           const resp = await send(q.body);
+          times.push(performance.now() - t0);
           const after = await stats();
           if (resp.errors) throw new Error(`${op.id} on ${system} answered errors: ${JSON.stringify(resp.errors).slice(0, 600)}`);
           hashes.push(hash(op.project(system, resp)));
@@ -411,27 +458,52 @@ async function main(): Promise<void> {
           statements = statements === null ? n : Math.max(statements, n ?? 0);
         }
         if (op.write) await resetWrites();
+        else {
+          // The probe's first answers pay for cold caches and plans: time a second, warm pass.
+          times.length = 0;
+          for (const q of prepared.requests) {
+            const t0 = performance.now();
+            await send(q.body);
+            times.push(performance.now() - t0);
+          }
+        }
+        const latency = median(times);
         (answers[op.id] ??= {} as Record<SystemName, string[]>)[system] = hashes;
         (sqlPerRequest[op.id] ??= {})[system] = statements;
+        (probeMs[op.id] ??= {})[system] = Math.round(latency * 10) / 10;
+        const opPlans = (plans[op.id] ??= {});
+        const measured = new Map<string, OpResult>();
 
         for (const connections of mode.connections) {
+          const plan = (opPlans[connections] ??= planCell(mode, latency, connections));
+          const same = measured.get(JSON.stringify(plan));
+          if (same) {
+            results.push({ ...same, connections, sameAs: same.connections });
+            log(`${system.padEnd(12)} ${op.id} c=${String(connections).padEnd(2)} measured as c=${same.connections} (${describePlan(plan, mode.reps, connections)})`);
+            continue;
+          }
           const counter = { i: 1 };
-          // autocannon finishes on whole-second ticks: smoke mode skips the warm-up to stay short.
-          if (!mode.amount) await load(running, headers, prepared.requests, connections, mode.warmupSec, counter);
+          // A counted repetition a much slower system than the first one cannot finish in time is stopped and says so.
+          const limitSec = plan.kind === 'count' && !mode.amount ? Math.max(10, 5 * expectedSeconds(plan, probeMs[op.id]![SYSTEMS[0]] ?? latency)) : 0;
+          // autocannon finishes on whole-second ticks: smoke mode skips the warm-up to stay short, and counted cells
+          // (slow operations) are warm from the probe.
+          if (plan.kind === 'window') await load(running, headers, prepared.requests, { ...plan, seconds: mode.warmupSec }, counter);
           const windows: Window[] = [];
           for (let rep = 0; rep < mode.reps; rep++) {
             await drain();
-            windows.push(await load(running, headers, prepared.requests, connections, mode.windowSec, counter, mode.amount));
+            windows.push(await load(running, headers, prepared.requests, plan, counter, limitSec));
           }
           await drain();
           if (op.write) await resetWrites();
           const res: OpResult = {
-            op: op.id, system, connections,
+            op: op.id, system, connections, plan,
             rps: median(windows.map((w) => w.rps)), p50: median(windows.map((w) => w.p50)), p99: median(windows.map((w) => w.p99)),
             errors: windows.reduce((s, w) => s + w.errors, 0), windows,
           };
           results.push(res);
-          log(`${system.padEnd(12)} ${op.id} c=${String(connections).padEnd(2)} ${res.rps.toFixed(0).padStart(6)} req/s  p50 ${res.p50} ms  p99 ${res.p99} ms  errors ${res.errors}`);
+          measured.set(JSON.stringify(plan), res);
+          if (windows.some((w) => w.stopped)) notes.push(`${op.id} on ${system} at ${connections} connections: a counted repetition was stopped after ${limitSec} s; its unanswered requests are not counted.`);
+          log(`${system.padEnd(12)} ${op.id} c=${String(connections).padEnd(2)} ${res.rps.toFixed(res.rps < 10 ? 2 : 0).padStart(6)} req/s  p50 ${res.p50} ms  p99 ${res.p99} ms  errors ${res.errors}  (${describePlan(plan, mode.reps, connections)}, probe ${latency.toFixed(0)} ms)`);
         }
       }
       if (system === 'sikap') issue3 = await issue3Figures(running, headers, db, f, mode);
@@ -447,31 +519,39 @@ async function main(): Promise<void> {
   const commit = gitCommit();
   const report: Report = {
     mode: mode.name,
+    figuresOnly,
     startedAt: new Date(startedAt).toISOString(),
     seconds: (Date.now() - startedAt) / 1000,
     machine: { loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: pgVersion, commit, platform: `${os.platform()} ${os.release()}` },
-    settings: { poolSize: POOL_SIZE, connections: mode.connections, warmupSec: mode.warmupSec, windowSec: mode.windowSec, repetitions: mode.reps, statementsSource: statStatements ? 'pg_stat_statements' : 'probe (Sikap extensions.sqlStatements; counting pg wrapper in the PostGraphile and raw servers)', sikapAuthenticated: authenticated },
+    settings: { poolSize: POOL_SIZE, connections: mode.connections, warmupSec: mode.warmupSec, windowSec: mode.windowSec, repetitions: mode.reps, slowRepSec: mode.slowRepSec, smokeRequests: mode.amount ?? null, statementsSource: statStatements ? 'pg_stat_statements' : 'probe (Sikap extensions.sqlStatements; counting pg wrapper in the PostGraphile and raw servers)', sikapAuthenticated: authenticated },
     dataset: facts,
     fixtures: { ...f, writeEmployees: f.writeEmployees.length, policy: undefined },
-    operations: OPERATIONS.map((o) => ({ id: o.id, title: o.title })),
+    operations: figuresOnly ? [] : OPERATIONS.map((o) => ({ id: o.id, title: o.title })),
     answers,
+    probeMs,
     sqlPerRequest,
     results,
     issue3,
+    issue4,
     notes,
   };
   fs.mkdirSync(out, { recursive: true });
   const stamp = new Date(startedAt).toISOString().replace(/[:.]/g, '-');
   const md = markdown(report);
-  fs.writeFileSync(path.join(out, `${stamp}-${mode.name}.json`), `${JSON.stringify(report, null, 2)}\n`);
-  fs.writeFileSync(path.join(out, `${stamp}-${mode.name}.md`), md);
-  fs.writeFileSync(path.join(out, `latest-${mode.name}.json`), `${JSON.stringify(report, null, 2)}\n`);
-  fs.writeFileSync(path.join(out, `latest-${mode.name}.md`), md);
+  const name = `${mode.name}${figuresOnly ? '-figures' : ''}`;
+  fs.writeFileSync(path.join(out, `${stamp}-${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(out, `${stamp}-${name}.md`), md);
+  fs.writeFileSync(path.join(out, `latest-${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(out, `latest-${name}.md`), md);
   process.stdout.write(md);
   log(`done in ${report.seconds.toFixed(0)} s; results in ${path.relative(process.cwd(), out) || out}`);
   const mismatched = Object.entries(answers).filter(([, a]) => new Set(SYSTEMS.map((s) => (a[s] ?? []).join(','))).size > 1).map(([k]) => k);
   if (mismatched.length) {
     log(`answers differ between systems for ${mismatched.join(', ')}`);
+    process.exitCode = 2;
+  }
+  if (issue4 && issue4.runs[1]!.created !== 0) {
+    log(`generateRecommendations run 2 created ${issue4.runs[1]!.created} recommendations (must be 0)`);
     process.exitCode = 2;
   }
 }
@@ -556,20 +636,57 @@ async function issue3Figures(r: Running, headers: Record<string, string>, db: pg
   };
 }
 
+// ---------------------------------------------------------------- issue 4
+interface GenerateCounts { created: number; updated: number; unchanged: number; resolved: number; durationMs: number }
+interface GenerateResponse { errors?: Json[]; data?: { generateRecommendations?: (GenerateCounts & { userErrors?: { message: string }[] | null }) | null } | null; extensions?: { timingMs?: number | null } }
+interface GenerateRun extends GenerateCounts { wallMs: number; serverMs: number | null }
+interface Issue4Figures { asOf: string; year: number; deleted: number; lanes: string; stored: number; runs: GenerateRun[]; targetMs: number }
+
+/**
+ * generateRecommendations over HTTP, twice (issue 4): run 1 after deleting
+ * the year's stored recommendations of the bench database, so it creates
+ * every one; run 2 on top of it, which must create none. `durationMs` is the
+ * server's own wall time of the run; the request's time is beside it.
+ */
+async function issue4Figures(r: Running, headers: Record<string, string>, db: pg.Client, f: Fixtures): Promise<Issue4Figures> {
+  const year = Number(f.asOf.slice(0, 4));
+  const deleted = (await db.query('delete from recommendation where year = $1', [year])).rowCount ?? 0;
+  await db.query('vacuum analyze recommendation');
+  const query = `mutation G($asOf: String, $year: Int) { generateRecommendations(asOf: $asOf, year: $year) {
+    created updated unchanged resolved durationMs userErrors { message } } }`;
+  const runs: GenerateRun[] = [];
+  for (let run = 1; run <= 2; run++) {
+    const t0 = performance.now();
+    const resp = await fetch(r.base + r.path, { method: 'POST', headers, body: JSON.stringify({ query, variables: { asOf: f.asOf, year } }) });
+    const json = (await resp.json()) as GenerateResponse;
+    const wallMs = performance.now() - t0;
+    const g = json.data?.generateRecommendations;
+    if (json.errors || !g || g.userErrors?.length) throw new Error(`generateRecommendations failed: ${JSON.stringify(json).slice(0, 500)}`);
+    runs.push({ created: g.created, updated: g.updated, unchanged: g.unchanged, resolved: g.resolved, durationMs: g.durationMs, wallMs: Math.round(wallMs), serverMs: json.extensions?.timingMs ?? null });
+    log(`issue 4: generateRecommendations run ${run}: ${g.durationMs} ms (request ${wallMs.toFixed(0)} ms), created ${g.created}, updated ${g.updated}, unchanged ${g.unchanged}, resolved ${g.resolved}`);
+  }
+  const stored = Number((await db.query('select count(*) as n from recommendation where year = $1', [year])).rows[0].n);
+  return { asOf: f.asOf, year, deleted, lanes: process.env.SIKAP_ANALYTICS_LANES ?? '2 (default)', stored, runs, targetMs: 5000 };
+}
+
 // ---------------------------------------------------------------- report
 interface Report {
   mode: Mode['name'];
+  figuresOnly: boolean;
   startedAt: string;
   seconds: number;
   machine: { loadAverageAtStart: number[]; loadAverageAtEnd: number[]; cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string; commit: string; platform: string };
-  settings: { poolSize: number; connections: number[]; warmupSec: number; windowSec: number; repetitions: number; statementsSource: string; sikapAuthenticated: boolean };
+  settings: { poolSize: number; connections: number[]; warmupSec: number; windowSec: number; repetitions: number; slowRepSec: number; smokeRequests: number | null; statementsSource: string; sikapAuthenticated: boolean };
   dataset: DatasetFacts;
   fixtures: Omit<Fixtures, 'writeEmployees' | 'policy'> & { writeEmployees: number; policy: undefined };
   operations: { id: string; title: string }[];
   answers: Record<string, Record<SystemName, string[]>>;
+  /** Latency of one request on an idle server (median of a warm pass), per operation and system. */
+  probeMs: Record<string, Partial<Record<SystemName, number>>>;
   sqlPerRequest: Record<string, Partial<Record<SystemName, number | null>>>;
   results: OpResult[];
   issue3: Issue3Figures | null;
+  issue4: Issue4Figures | null;
   notes: string[];
 }
 
@@ -578,16 +695,24 @@ function markdown(rep: Report): string {
   const ratio = (a?: number, b?: number) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
   const L: string[] = [];
   const m = rep.machine;
-  L.push(`# Sikap benchmark (${rep.mode})`, '');
+  L.push(`# Sikap benchmark (${rep.mode}${rep.figuresOnly ? ', figures only' : ''})`, '');
   L.push(`${rep.startedAt} · commit ${m.commit} · ${m.cpus} CPU (${m.cpuModel}), ${m.memoryGb} GB · Node ${m.node} · PostgreSQL ${m.postgres} · load generator, servers and PostgreSQL on the same machine · load average ${m.loadAverageAtStart[0]} at start, ${m.loadAverageAtEnd[0]} at end`, '');
   const d = rep.dataset;
   L.push(`Dataset: ${d.employees} employees (seed ${d.seed}); ${Object.entries(d.counts).map(([k, v]) => `${k} ${v}`).join(', ')}. ` +
     `Load ${fmt(d.loadSeconds, 1)} s${d.reused ? ' (earlier run, database reused)' : ''}, VACUUM ANALYZE ${fmt(d.vacuumSeconds, 1)} s, database ${fmt(d.sizeBytes / 2 ** 20)} MB.`, '');
   const s = rep.settings;
-  L.push(`Pool ${s.poolSize} connections per system; autocannon ${s.connections.join(' and ')} connections, ${s.warmupSec} s warm-up then ${s.repetitions} × ${s.windowSec} s (median). ` +
-    `SQL statements per request: ${s.statementsSource}. Sikap ${s.sikapAuthenticated ? 'called with an API key (bearer)' : 'called without credentials (no authentication in this build)'}.`, '');
-  L.push('| op | conns | Sikap req/s | PostGraphile req/s | raw req/s | ours/PG | ours/raw | p50 ms S / PG / raw | p99 ms S / PG / raw | errors S / PG / raw | SQL/req S / PG / raw | same answer |');
-  L.push('|---|---:|---:|---:|---:|---:|---:|---|---|---|---|---|');
+  if (!rep.figuresOnly) {
+    const how = s.smokeRequests
+      ? `autocannon ${s.connections.join(' and ')} connections, ${s.smokeRequests} requests per cell (smoke: no warm-up, timings not meaningful). `
+      : `autocannon ${s.connections.join(' and ')} connections, ${s.warmupSec} s warm-up then ${s.repetitions} × ${s.windowSec} s (median). ` +
+        `A cell whose probe latency × connections exceeds a quarter of the window is measured instead by a fixed number of requests per repetition, ` +
+        `each counted to its answer (requests/s = requests ÷ time to the last answer), sized from Sikap's probe so one repetition takes about ${s.slowRepSec} s ` +
+        `(fewer connections when not even one request per connection fits: "on N conns"); the "measured as" column says which, the same for the three systems. `;
+    L.push(`Pool ${s.poolSize} connections per system; ${how}` +
+      `SQL statements per request: ${s.statementsSource}. Sikap ${s.sikapAuthenticated ? 'called with an API key (bearer)' : 'called without credentials (no authentication in this build)'}.`, '');
+    L.push('| op | conns | measured as | Sikap req/s | PostGraphile req/s | raw req/s | ours/PG | ours/raw | p50 ms S / PG / raw | p99 ms S / PG / raw | errors S / PG / raw | SQL/req S / PG / raw | same answer |');
+    L.push('|---|---:|---|---:|---:|---:|---:|---:|---|---|---|---|---|');
+  }
   for (const op of rep.operations) {
     for (const c of s.connections) {
       const get = (sys: SystemName) => rep.results.find((r) => r.op === op.id && r.system === sys && r.connections === c);
@@ -595,11 +720,13 @@ function markdown(rep: Report): string {
       const sq = rep.sqlPerRequest[op.id] ?? {};
       const ans: Partial<Record<SystemName, string[]>> = rep.answers[op.id] ?? {};
       const same = new Set((['sikap', 'postgraphile', 'raw'] as const).map((x) => (ans[x] ?? []).join(','))).size === 1 ? `✓ ${(ans.sikap ?? [''])[0].slice(0, 8)}` : '✗ differs';
-      const rps = (x: OpResult | undefined) => (x && x.rps < 1 ? '<1' : fmt(x?.rps));
-      L.push(`| ${op.id} | ${c} | ${rps(a)} | ${rps(b)} | ${rps(r)} | ${ratio(a?.rps, b?.rps)} | ${ratio(a?.rps, r?.rps)} | ${fmt(a?.p50)} / ${fmt(b?.p50)} / ${fmt(r?.p50)} | ${fmt(a?.p99)} / ${fmt(b?.p99)} / ${fmt(r?.p99)} | ${a?.errors ?? '–'} / ${b?.errors ?? '–'} / ${r?.errors ?? '–'} | ${sq.sikap ?? '–'} / ${sq.postgraphile ?? '–'} / ${sq.raw ?? '–'} | ${same} |`);
+      const rps = (x: OpResult | undefined) => fmt(x?.rps, x && x.rps < 10 ? 2 : 0);
+      const first = a ?? b ?? r;
+      const how = first ? `${describePlan(first.plan, s.repetitions, c)}${first.sameAs ? ` (= c ${first.sameAs} row)` : ''}` : '–';
+      L.push(`| ${op.id} | ${c} | ${how} | ${rps(a)} | ${rps(b)} | ${rps(r)} | ${ratio(a?.rps, b?.rps)} | ${ratio(a?.rps, r?.rps)} | ${fmt(a?.p50)} / ${fmt(b?.p50)} / ${fmt(r?.p50)} | ${fmt(a?.p99)} / ${fmt(b?.p99)} / ${fmt(r?.p99)} | ${a?.errors ?? '–'} / ${b?.errors ?? '–'} / ${r?.errors ?? '–'} | ${sq.sikap ?? '–'} / ${sq.postgraphile ?? '–'} / ${sq.raw ?? '–'} | ${same} |`);
     }
   }
-  L.push('', rep.operations.map((o) => `${o.id}: ${o.title}`).join(' · '), '');
+  if (rep.operations.length) L.push('', rep.operations.map((o) => `${o.id}: ${o.title}`).join(' · '), '');
   if (rep.issue3) {
     const c = rep.issue3.candidates;
     const p = rep.issue3.assignmentPlan;
@@ -607,6 +734,17 @@ function markdown(rep: Report): string {
     L.push('| measurement | median server ms | other | target | holds |', '|---|---:|---|---:|---|');
     L.push(`| Position.candidates(first: 20) over all ${d.employees} employees, ${c.positions} positions × 3 | ${fmt(c.medianServerMs, 1)} | p90 ${fmt(c.p90ServerMs, 1)} ms, max ${fmt(c.maxServerMs, 1)} ms, median wall ${fmt(c.medianWallMs, 1)} ms | ${c.targetMs} | ${c.medianServerMs <= c.targetMs ? 'yes' : 'no'} |`);
     L.push(`| assignmentPlan ${p.vacancies} vacancies over ${p.candidates} candidates, ${p.runs} runs | ${fmt(p.medianServerMs, 0)} | max ${fmt(p.maxServerMs, 0)} ms, filled ${p.filled} (greedy ${p.greedyFilled}), total JPM ${fmt(p.totalJpm, 1)} (greedy ${fmt(p.greedyTotalJpm, 1)}) | ${p.targetMs} | ${p.medianServerMs <= p.targetMs ? 'yes' : 'no'} |`);
+    L.push('');
+  }
+  if (rep.issue4) {
+    const g = rep.issue4;
+    const [r1, r2] = g.runs;
+    const counts = (x: GenerateRun) => `created ${x.created}, updated ${x.updated}, unchanged ${x.unchanged}, resolved ${x.resolved}`;
+    L.push('## Recommendations (issue 4)', '');
+    L.push(`generateRecommendations(asOf: ${g.asOf}, year: ${g.year}) over HTTP, SIKAP_ANALYTICS_LANES ${g.lanes}; ${g.stored} recommendations of ${g.year} stored afterwards.`, '');
+    L.push('| measurement | server ms (durationMs) | request ms | result | target | holds |', '|---|---:|---:|---|---:|---|');
+    L.push(`| run 1, after deleting the ${g.deleted} stored recommendations of ${g.year} | ${r1!.durationMs} | ${r1!.wallMs} | ${counts(r1!)} | ${g.targetMs} | ${r1!.durationMs <= g.targetMs ? 'yes' : 'no'} |`);
+    L.push(`| run 2, on top of run 1 (must create 0) | ${r2!.durationMs} | ${r2!.wallMs} | ${counts(r2!)} | ${g.targetMs} | ${r2!.durationMs <= g.targetMs && r2!.created === 0 ? 'yes' : 'no'} |`);
     L.push('');
   }
   for (const n of rep.notes) L.push(`- ${n}`);
