@@ -9,6 +9,7 @@ import {
 import { execute } from '../../graphql/list';
 import { raw, sql, type Sql } from '../../graphql/sql';
 import { categorySql } from '../matching/matching.sql';
+import { vectorLevelSql } from '../employee/current-match.sql';
 
 /**
  * The recommendation rules of domain.md §8 as set-based SQL: one statement
@@ -381,17 +382,39 @@ function jpmPairCtes(o: JpmPairOptions): Sql {
 
 export interface OwnMatchRow { employee_id: number; position_id: number; jpm: number; category: JpmCategory; predicate: Predicate | null }
 
-/** Every placed holder in their own position, with the latest annual predicate (for the 9-box). */
+/**
+ * Every placed holder in their own position, with the latest annual predicate (for the 9-box).
+ * Levels come from the level vectors (vectorLevelSql: one hash join of holders × their
+ * standard on 15,000 vectors, the history only for employees assessed after asOf), cast back
+ * to the stored numeric(3,2), so the numeric sums, and with them the JPM, are the same to the
+ * last digit as from the assessments themselves.
+ */
 export async function ownMatchesSql(em: EntityManager, o: Pick<RuleOptions, 'asOf' | 'policy'>): Promise<OwnMatchRow[]> {
-  const rows = await execute<OwnMatchRow>(em, sql`with ${jpmPairCtes({
-    positions: raw('select distinct position_id from employee where position_id is not null'),
-    candidates: raw('e.position_id is not null'), asOf: o.asOf, policy: o.policy, pairing: 'own',
-  })}, lp as (
+  const level = sql`${vectorLevelSql('v', 'e.id', 'r.competency_id', o.asOf)}::numeric(3,2)`;
+  const rows = await execute<OwnMatchRow>(em, sql`with own as (
+      select e.id as employee_id, e.position_id, max(p.technical_weight) as wt,
+        sum(r.level::numeric) filter (where c.type = 'TECHNICAL') as req_t, sum(r.level::numeric) filter (where c.type <> 'TECHNICAL') as req_ms,
+        sum(r.level::numeric) as req_all,
+        coalesce(sum(${level}) filter (where c.type = 'TECHNICAL'), 0) as ach_t, coalesce(sum(${level}) filter (where c.type <> 'TECHNICAL'), 0) as ach_ms
+      from employee e join position p on p.id = e.position_id
+      join position_requirement r on r.position_id = e.position_id join competency c on c.id = r.competency_id
+      left join competency_level_vector v on v.employee_id = e.id
+      group by e.id
+    ),
+    scored as (
+      select x.employee_id, x.position_id, x.jpm, ${categorySql(raw('x.jpm'), o.policy)} as category
+      from (select s.employee_id, s.position_id, least(100, case when s.wt is null or s.req_t is null or s.req_ms is null
+          then 100 * (s.ach_t + s.ach_ms) / s.req_all
+          else s.wt * 100 * s.ach_t / s.req_t + (1 - s.wt) * 100 * s.ach_ms / s.req_ms end)::float8 as jpm
+        from own s) x
+    ),
+    -- In the order of the partial index (employee, period_start desc): a scan without a sort.
+    lp as (
       select distinct on (pa.employee_id) pa.employee_id, pa.predicate from performance_appraisal pa
       where pa.period = 'ANNUAL' and pa.period_start < ${o.asOf}::date
       order by pa.employee_id, pa.period_start desc
     )
-    select j.employee_id, j.rep_id as position_id, j.jpm, j.category, lp.predicate from scored j left join lp on lp.employee_id = j.employee_id order by j.employee_id`);
+    select j.employee_id, j.position_id, j.jpm, j.category, lp.predicate from scored j left join lp on lp.employee_id = j.employee_id order by j.employee_id`);
   return rows.map((r) => ({ ...r, employee_id: Number(r.employee_id), position_id: Number(r.position_id), jpm: Number(r.jpm) }));
 }
 
