@@ -28,6 +28,9 @@ export interface GenerateResult {
   durationMs: number;
 }
 
+/** Row changes of one run from which the table's statistics are refreshed in the same transaction. */
+const ANALYZE_AFTER_CHANGES = 1000;
+
 const RECORD_COLUMNS = sql`key text, kind text, severity text, impact float8, impact_secondary float8, unit_id int, position_id int,
   training_id int, employee_id int, competency_id int, evidence jsonb, texts jsonb, evidence_query text`;
 
@@ -147,6 +150,9 @@ export async function generateRecommendations(ctx: Context, asOfArg: string | nu
   const drafts = await withSnapshotLanes(ctx.em, { lanes, prepare: prepareRuleTransaction }, (run) => buildDrafts(run, { asOf, year, policy }));
   return runMutation(ctx, async (em) => {
     const counts = await mergeDrafts(em, drafts, { asOf, year, policyVersionId: version.id, actor: ctx.actor });
+    // A first run of a year adds thousands of rows at once. Without fresh statistics the list and count
+    // queries are planned for the table as it was (often empty), until autovacuum gets round to it.
+    if (counts.created + counts.resolved >= ANALYZE_AFTER_CHANGES) await execute(em, sql`analyze recommendation`);
     const byKind = new Map<RecommendationKind, number>();
     for (const d of drafts) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
     return {
