@@ -11,8 +11,8 @@ import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';
 import { greedyAssignment, optimalAssignment } from './assignment';
 import { AssignmentPlan, AssignmentPlanItem } from './assignment-plan.entity';
-import { categoryRankSql, matchCtes, RANK_ORDER } from './matching.sql';
-import { idsSql, toMatch, type MatchRow } from './matching.service';
+import { planPairsSql } from './matching.sql';
+import { idsSql, loadStandards, toMatch, type MatchRow } from './matching.service';
 import { AssignmentPlanType, MatchType, Seat } from './matching.types';
 
 interface PairRow extends MatchRow {
@@ -47,9 +47,8 @@ export interface ComputedPlan {
  * pair; the assignment itself runs in memory.
  */
 export async function computePlan(em: EntityManager, positionIds: number[], candidates: Sql, asOf: string, policy: PolicyParameters): Promise<ComputedPlan> {
-  const posRows = await execute<{ id: number; code: string; quota: number; holders: number; has_standard: boolean }>(em, sql`
-    select p.id, p.code, p.quota, (select count(*) from employee e where e.position_id = p.id)::int as holders,
-      exists (select 1 from position_requirement r where r.position_id = p.id) as has_standard
+  const posRows = await execute<{ id: number; code: string; quota: number; holders: number }>(em, sql`
+    select p.id, p.code, p.quota, (select count(*) from employee e where e.position_id = p.id)::int as holders
     from position p where p.id in (${idsSql(positionIds)})`);
   const byId = new Map(posRows.map((p) => [Number(p.id), p]));
   const missing = positionIds.filter((id) => !byId.has(id));
@@ -63,25 +62,17 @@ export async function computePlan(em: EntityManager, positionIds: number[], cand
     const vacancies = Math.max(0, Number(p.quota) - Number(p.holders));
     for (let s = 1; s <= vacancies; s++) seats.push({ positionId: id, seat: s });
   }
+  // Only positions with a vacant seat are scored.
+  const standards = await loadStandards(em, [...new Set(seats.map((s) => s.positionId))]);
+  const hasStandard = new Set(standards.map((s) => s.positionId));
   // Only a position's best `seats.length` candidates can take part in an
   // optimal (or greedy) assignment: with S seats in all, at most S − 1 of a
   // position's top S are taken elsewhere, so one of them is always free and
   // at least as good as anyone ranked lower.
   const keep = Math.max(1, seats.length);
-  const pairs = await withoutJit(em, (tx) => execute<PairRow>(tx, sql`with ${matchCtes({
-    positions: sql`${idsSql(positionIds)}`, candidates, asOf, policy, prefilterEligible: true, minCategory: policy.candidateMinCategory,
-  })}
-    select * from (
-      select allowed.*, row_number() over (partition by position_id order by ${RANK_ORDER}) as position_rank from (
-        select r.employee_id, r.position_id, ce.position_id as from_position_id, r.nip, r.raw_jpm, r.jpm, r.category, r.eligible,
-          r.short_sum, r.short_max, r.missing, r.latest_ordinal
-        from ranked r join employee ce on ce.id = r.employee_id
-        where r.eligible and r.category_rank >= ${categoryRankSql(sql`${policy.candidateMinCategory}::text`)}
-          and ce.position_id is distinct from r.position_id
-      ) allowed
-    ) best
-    where position_rank <= ${keep}
-    order by position_id, position_rank`));
+  const pairs = await withoutJit(em, (tx) => execute<PairRow>(tx, planPairsSql({
+    standards, candidates, asOf, policy, minCategory: policy.candidateMinCategory, excludeHolders: true,
+  }, keep)));
 
   const candidateIds = [...new Set(pairs.map((p) => Number(p.employee_id)))];
   const column = new Map(candidateIds.map((id, i) => [id, i]));
@@ -110,7 +101,7 @@ export async function computePlan(em: EntityManager, positionIds: number[], cand
     const seat = Object.assign(new Seat(), { positionId: s.positionId, seat: s.seat, match: null as MatchType | null, reason: null as string | null });
     if (c >= 0) {
       seat.match = toMatch(pairByKey.get(`${s.positionId}:${c}`)!, asOf, null);
-    } else if (!byId.get(s.positionId)!.has_standard) {
+    } else if (!hasStandard.has(s.positionId)) {
       seat.reason = 'The position has no competency standard, so no candidate can be matched.';
     } else if ((orderByPosition.get(s.positionId) ?? []).length === 0) {
       seat.reason = `No eligible candidate at ${policy.candidateMinCategory} or better in the candidate pool.`;

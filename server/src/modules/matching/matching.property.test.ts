@@ -16,7 +16,7 @@ import { execute } from '../../graphql/list';
 import { raw, sql } from '../../graphql/sql';
 import { importDataset } from '../dataset/dataset-import.service';
 import type { Dataset } from '../dataset/dataset.schema';
-import { matchCtes } from './matching.sql';
+import { matchCtes, standardMatchCtes, standardsSql, toStandard, type StandardRow } from './matching.sql';
 
 /**
  * The set-based SQL ranking and the TypeScript reference (domain/jpm.ts,
@@ -330,6 +330,24 @@ async function sqlRules(em: EntityManager, world: World): Promise<Map<string, El
   }));
 }
 
+const PAIR_COLUMNS = raw(`r.employee_id, r.position_id, r.raw_jpm, r.jpm, r.category, r.short_sum, r.short_max, r.missing, r.grade_ok, r.education_ok,
+  r.age_ok, r.perf_count, r.perf_ok, r.latest_ordinal, r.eligible`);
+
+/**
+ * The statement written for known standards (standardMatchCtes, used by
+ * candidate lists and plans) gives exactly the generic statement's numbers
+ * for every pair, floating-point bits included.
+ */
+async function compareBuilders(em: EntityManager, world: World): Promise<void> {
+  const standards = (await execute<StandardRow>(em, standardsSql(raw('select id from position')))).map(toStandard);
+  const order = raw('order by r.employee_id, r.position_id');
+  const generic = await execute(em, sql`with ${matchCtes({ positions: raw('select id from position'), candidates: raw('true'), asOf: world.asOf, policy: world.policy })}
+    select ${PAIR_COLUMNS} from ranked r ${order}`);
+  const written = await execute(em, sql`with ${standardMatchCtes({ standards, candidates: raw('true'), asOf: world.asOf, policy: world.policy })}
+    select ${PAIR_COLUMNS} from ranked r ${order}`);
+  expect(written).toEqual(generic);
+}
+
 const CANDIDATES = `query($code: String!, $asOf: String) { position(code: $code) {
   candidates(asOf: $asOf, eligibleOnly: false, minCategory: KURANG_OPTIMAL, first: 500) {
     totalCount nodes { rank jpm rawJpm category eligible totalShortfall maxShortfall employee { nip } ineligibility { rule } } } } }`;
@@ -356,6 +374,7 @@ async function load(world: World): Promise<void> {
 /** Compares one world; returns a description of the first disagreement, for a readable failure. */
 async function checkWorld(world: World): Promise<void> {
   await load(world);
+  await compareBuilders(em, world);
   const rules = await sqlRules(em, world);
   for (const p of world.positions) {
     const expected = referenceRanking(world, p);
@@ -420,6 +439,8 @@ describe('SQL ranking agrees with the TypeScript reference on random worlds', ()
       positions: [
         { competencies: [9, 0], levels: [5, 5, 1, 1, 1, 1, 1, 1, 1], technicalWeight: null, minGrade: null, minEducation: null, maxAge: 40, quota: 1 },
         { competencies: [9, 0], levels: [5, 5, 1, 1, 1, 1, 1, 1, 1], technicalWeight: 0.6, minGrade: 'III/c', minEducation: 'D4', maxAge: null, quota: 1 },
+        // The first standard again: scored once for both positions by the statement written for known standards.
+        { competencies: [9, 0], levels: [5, 5, 1, 1, 1, 1, 1, 1, 1], technicalWeight: null, minGrade: null, minEducation: null, maxAge: 40, quota: 1 },
       ],
       employees: [
         { ...base, assessments: levelsFor(3.9, 3.9), age: 41, birthday: 'leapDay' },

@@ -9,7 +9,9 @@ import type { PolicyParameters } from '../../domain/policy';
 import type { Context } from '../../graphql/context';
 import { execute } from '../../graphql/list';
 import { join, raw, sql, type Sql } from '../../graphql/sql';
-import { categoryRankSql, matchCtes, RANK_ORDER } from './matching.sql';
+import {
+  candidatePageSql, categoryRankSql, matchCtes, standardMatchCtes, standardsSql, toStandard, type PositionStandard, type StandardRow,
+} from './matching.sql';
 import { MatchType, type MatchRecord } from './matching.types';
 
 export function idsSql(ids: readonly number[]): Sql {
@@ -55,9 +57,16 @@ function candidateConditions(f: CandidateFilter): Sql {
   return sql`${f.eligibleOnly ? raw('eligible') : raw('true')} and category_rank >= ${categoryRankSql(sql`${f.minCategory}::text`)}`;
 }
 
+/** The standards of the given positions (those without requirements are left out), in one statement. */
+export async function loadStandards(em: EntityManager, positionIds: readonly number[]): Promise<PositionStandard[]> {
+  const rows = await execute<StandardRow>(em, standardsSql(idsSql(positionIds)));
+  return rows.map(toStandard);
+}
+
 /**
- * One position's ranked candidate list, in one statement (plus a count when
- * asked): every employee matching `candidates` is scored set-based in SQL.
+ * One position's ranked candidate list: its standard, then every employee
+ * matching `candidates` scored set-based in one statement written for that
+ * standard.
  */
 export async function rankedCandidates(
   em: EntityManager,
@@ -69,14 +78,20 @@ export async function rankedCandidates(
   limit: number,
   offset: number,
 ): Promise<MatchType[]> {
-  const rows = await execute<MatchRow>(em, sql`with ${matchCtes({ positions: sql`${positionId}::int`, candidates, asOf, policy, prefilterEligible: filter.eligibleOnly, minCategory: filter.minCategory })}
-    select ${MATCH_COLUMNS} from ranked where ${candidateConditions(filter)}
-    order by ${RANK_ORDER} limit ${limit} offset ${offset}`);
+  const standards = await loadStandards(em, [positionId]);
+  if (!standards.length) return [];
+  const rows = await execute<MatchRow>(em, candidatePageSql({
+    standards, candidates, asOf, policy, prefilterEligible: filter.eligibleOnly, minCategory: filter.minCategory, eligibleOnly: filter.eligibleOnly,
+  }, limit, offset));
   return rows.map((r, i) => toMatch(r, asOf, offset + i + 1));
 }
 
 export async function countCandidates(em: EntityManager, positionId: number, candidates: Sql, asOf: string, policy: PolicyParameters, filter: CandidateFilter): Promise<number> {
-  const [row] = await execute<{ n: number }>(em, sql`with ${matchCtes({ positions: sql`${positionId}::int`, candidates, asOf, policy, prefilterEligible: filter.eligibleOnly, minCategory: filter.minCategory })}
+  const standards = await loadStandards(em, [positionId]);
+  if (!standards.length) return 0;
+  const [row] = await execute<{ n: number }>(em, sql`with ${standardMatchCtes({
+    standards, candidates, asOf, policy, prefilterEligible: filter.eligibleOnly, minCategory: filter.minCategory,
+  })}
     select count(*)::int as n from ranked where ${candidateConditions(filter)}`);
   return Number(row?.n ?? 0);
 }
