@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context';
 import { compileOrder, compileWhere, type OrderDirection, type WhereSpec } from './filters';
 import { paginate, type Connection, type ConnectionArgs } from './pagination';
+import { readRows } from './rows';
 import { and, raw, sql, type Sql } from './sql';
 
 /** How a root list maps to SQL: its table, filters and sortable columns. */
@@ -28,8 +29,8 @@ export async function execute<R = Record<string, unknown>>(em: EntityManager, qu
 /**
  * A filtered, ordered, paged root list in at most two statements: the page
  * (with one extra row to detect a next page) and, only when asked, the count.
- * Rows are merged into the request's identity map so nested resolvers and
- * DataLoaders see the same instances.
+ * Rows are read-only instances (graphql/rows.ts), remembered by the request's
+ * loaders so nested look-ups by id reuse them.
  */
 export async function listConnection<T extends object>(
   ctx: Context,
@@ -45,7 +46,9 @@ export async function listConnection<T extends object>(
     async (limit, offset) => {
       const order = compileOrder(args.orderBy, spec.order, a, spec.defaultOrder);
       const rows = await execute(ctx.em, sql`select ${raw(a)}.* from ${from} order by ${order} limit ${limit} offset ${offset}`);
-      return rows.map((row) => ctx.em.map(spec.entity, row as never));
+      const entities = readRows(ctx.em, spec.entity, rows);
+      ctx.loaders.remember(spec.entity, entities);
+      return entities;
     },
     async () => {
       const [row] = await execute<{ n: string | number }>(ctx.em, sql`select count(*) as n from ${from}`);

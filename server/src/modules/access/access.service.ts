@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import { execute } from '../../graphql/list';
 import { sql } from '../../graphql/sql';
+import { readRows } from '../../graphql/rows';
 import { subtreeIds } from '../unit/unit.sql';
 import { Unit } from '../unit/unit.entity';
 import { AppUser } from './app-user.entity';
@@ -209,24 +210,39 @@ function userViewer(user: AppUser, sessionId: number | null): Viewer {
   };
 }
 
+interface SessionRow {
+  session_id: number;
+  session_expires_at: Date | string;
+  session_last_used_at: Date | string | null;
+}
+
+const asDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
+
 /**
  * Resolves a session token or API key to a viewer, recording last use.
- * Runs before the request's own transaction, on its own fork.
+ * Runs before the request's own transaction, on its own fork, on every
+ * request: one statement each, read as plain rows (graphql/rows.ts) rather
+ * than hydrated into the ORM, and never cached, so a revoked key, an ended
+ * session or a disabled account is refused from the next request on.
  */
 export async function authenticateToken(em: EntityManager, token: string): Promise<Authentication> {
   const now = new Date();
   if (token.startsWith(SESSION_PREFIX)) {
-    const session = await em.findOne(Session, { tokenHash: sha256(token) }, { populate: ['user'] });
-    if (!session || session.expiresAt <= now) return { ok: false, reason: 'The session has expired or was ended; sign in again.' };
-    if (session.user.disabledAt) return { ok: false, reason: 'This account is disabled.' };
+    const rows = await execute<Record<string, unknown> & SessionRow>(em, sql`select u.*, s.id as session_id, s.expires_at as session_expires_at, s.last_used_at as session_last_used_at
+      from session s join app_user u on u.id = s.user_id where s.token_hash = ${sha256(token)}`);
+    const session = rows[0];
+    const [user] = readRows(em, AppUser, rows);
+    if (!session || !user || asDate(session.session_expires_at) <= now) return { ok: false, reason: 'The session has expired or was ended; sign in again.' };
+    if (user.disabledAt) return { ok: false, reason: 'This account is disabled.' };
     // Written at most once a minute: a busy console should not turn reads into writes.
-    if (!session.lastUsedAt || now.getTime() - session.lastUsedAt.getTime() > 60_000) {
-      await em.nativeUpdate(Session, { id: session.id }, { lastUsedAt: now });
+    const lastUsed = session.session_last_used_at === null ? null : asDate(session.session_last_used_at);
+    if (!lastUsed || now.getTime() - lastUsed.getTime() > 60_000) {
+      await em.nativeUpdate(Session, { id: Number(session.session_id) }, { lastUsedAt: now });
     }
-    return { ok: true, viewer: userViewer(session.user, session.id) };
+    return { ok: true, viewer: userViewer(user, Number(session.session_id)) };
   }
   if (token.startsWith(KEY_PREFIX)) {
-    const key = await em.findOne(ApiKey, { keyHash: sha256(token) });
+    const [key] = readRows(em, ApiKey, await execute(em, sql`select k.* from api_key k where k.key_hash = ${sha256(token)}`));
     if (!key) return { ok: false, reason: 'Unknown API key.' };
     if (key.revokedAt) return { ok: false, reason: 'This API key was revoked.' };
     if (key.expiresAt && key.expiresAt <= now) return { ok: false, reason: 'This API key has expired.' };

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Context } from '../../graphql/context';
 import { execute } from '../../graphql/list';
-import { sql, type Sql } from '../../graphql/sql';
+import { raw, sql, type Sql } from '../../graphql/sql';
+import { readRows } from '../../graphql/rows';
 import type { Predicate } from '../../domain/enums';
 import { CompetencyAssessment } from '../assessment/competency-assessment.entity';
 import { Employee } from './employee.entity';
@@ -81,11 +82,10 @@ export function competencyProfileLoader(ctx: Context, asOf: string): DataLoader<
 /** Assessments newest first, optionally of one competency (by code). */
 export function assessmentsLoader(ctx: Context, competency: string | null): DataLoader<number, CompetencyAssessment[]> {
   return ctx.loaders.get(`Employee.assessments:${competency ?? '*'}`, (em) => new DataLoader<number, CompetencyAssessment[]>(async (ids) => {
-    const rows = await em.find(
-      CompetencyAssessment,
-      { employee: { $in: [...ids] }, ...(competency !== null ? { competency: { code: competency } } : {}) },
-      { orderBy: { assessedAt: 'desc', id: 'desc' } },
-    );
+    const ofCompetency = competency !== null ? sql` and a.competency_id = (select c.id from competency c where c.code = ${competency})` : raw('');
+    const rows = readRows(em, CompetencyAssessment, await execute(em, sql`select a.* from competency_assessment a
+      where a.employee_id in (${idList(ids)})${ofCompetency} order by a.assessed_at desc, a.id desc`));
+    ctx.loaders.remember(CompetencyAssessment, rows);
     const groups = new Map<number, CompetencyAssessment[]>();
     for (const row of rows) {
       const list = groups.get(row.employee.id);
@@ -99,11 +99,11 @@ export function assessmentsLoader(ctx: Context, competency: string | null): Data
 /** Direct members of units, by name, at most `limit` per unit, in one statement for all units. */
 export function unitEmployeesLoader(ctx: Context, limit: number): DataLoader<number, Employee[]> {
   return ctx.loaders.get(`Unit.employees:${limit}`, (em) => new DataLoader<number, Employee[]>(async (ids) => {
-    const rows = await execute<Record<string, unknown> & { unit_id: number; rn: unknown }>(em, sqlUnitEmployees(ids, limit));
+    const rows = readRows(em, Employee, await execute(em, sqlUnitEmployees(ids, limit)));
+    ctx.loaders.remember(Employee, rows);
     const groups = new Map<number, Employee[]>();
-    for (const { rn: _rn, ...row } of rows) {
-      const employee = em.map(Employee, row as never);
-      const key = Number(row.unit_id);
+    for (const employee of rows) {
+      const key = employee.unit.id;
       const list = groups.get(key);
       if (list) list.push(employee);
       else groups.set(key, [employee]);

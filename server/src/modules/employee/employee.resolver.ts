@@ -3,7 +3,8 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../../graphql/context';
 import { idConditions, scalarConditions } from '../../graphql/filters';
 import { ConnectionArgs, MAX_PAGE_SIZE, type Connection } from '../../graphql/pagination';
-import { listConnection, type ListSpec } from '../../graphql/list';
+import { execute, listConnection, type ListSpec } from '../../graphql/list';
+import { readRows } from '../../graphql/rows';
 import { DeletePayload } from '../../graphql/mutation';
 import { expectGlobalId } from '../../graphql/node';
 import { and, raw, sql, type Sql } from '../../graphql/sql';
@@ -128,7 +129,9 @@ export const employeeListSpec: ListSpec<Employee> = {
 export class EmployeeResolver {
   @Query(() => Employee, { nullable: true, description: 'An employee by NIP; null when there is none.' })
   async employee(@Arg('nip', () => String, { description: 'NIP, 18 digits.' }) nip: string, @Ctx() ctx: Context): Promise<Employee | null> {
-    return ctx.em.findOne(Employee, { nip });
+    const [employee] = readRows(ctx.em, Employee, await execute(ctx.em, sql`select e.* from employee e where e.nip = ${nip}`));
+    if (employee) ctx.loaders.remember(Employee, [employee]);
+    return employee ?? null;
   }
 
   @Query(() => EmployeeConnection, { description: 'Employees, filtered, ordered (by name unless orderBy says otherwise) and paged; one SQL statement whatever the filter.' })
