@@ -3,7 +3,7 @@ import path from 'node:path';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from './db/orm';
 import { sqlScope, uncounted, type SqlCounter } from './db/sql-counter';
@@ -42,6 +42,25 @@ function sqlCountPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/**
+ * Responses are never cacheable (they depend on who asks and carry personal
+ * data): `Cache-Control: no-store` on every response, which is all Apollo's
+ * default cache-control plugin produced here, since no field declares a cache
+ * hint. That plugin is off because it hooks into the resolution of every
+ * field, a per-field cost on large nested answers.
+ */
+function noStorePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}
+
 export async function createApp(options: AppOptions): Promise<{ app: express.Express; apollo: ApolloServer<Context> }> {
   const schema = await getSchema();
   // Access control, cost/rate limits, armor and persisted operations; CSRF
@@ -56,6 +75,8 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
     formatError: security.formatError,
     persistedQueries: security.persistedQueries,
     plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       ...security.plugins,
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(options.production && process.env.SIKAP_EXPOSE_SQL_COUNT !== '1' ? [] : [sqlCountPlugin()]),

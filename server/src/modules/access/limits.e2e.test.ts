@@ -76,6 +76,15 @@ describe('query cost', () => {
     expect(JSON.stringify(t.body.errors)).toMatch(/token/i);
   });
 
+  it('marks every answer, refusals included, as not cacheable', async () => {
+    const ok = await post({ query: '{ me { signedIn } }' }, admin());
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const refused = await post({ query: '{ me { nope } }' }, admin());
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('keeps Apollo CSRF prevention on', async () => {
     const res = await fetch(`${server.url}?query=${encodeURIComponent('{ me { signedIn } }')}`, { headers: { authorization: `Bearer ${server.adminToken}` } });
     expect(res.status).toBe(400);
