@@ -223,6 +223,21 @@ function categoryAtLeastSql(jpm: Sql, min: JpmCategory, policy: Pick<PolicyParam
 }
 
 /**
+ * Total and largest shortfall and the missing count of a standard, from the
+ * level columns of `alias`. Never-assessed competencies (level 0 or null)
+ * add their full required level to the shortfall.
+ */
+function shortfallSql(s: PositionStandard, alias: string): { sum: string; max: string; missing: string } {
+  const level = (r: { competencyId: number }): string => `coalesce(${alias}.l${integer(r.competencyId)}, 0)`;
+  const shortfalls = s.requirements.map((r) => `greatest(${float8(r.level)} - ${level(r)}, 0)`);
+  return {
+    sum: shortfalls.join(' + '),
+    max: `greatest(${shortfalls.join(', ')})`,
+    missing: s.requirements.map((r) => `(${level(r)} = 0)::int`).join(' + '),
+  };
+}
+
+/**
  * The scoring of positions that share one standard and static rules, over
  * `cand`, as plain expressions: the required levels are constants and each
  * level a column, so a pair costs a few arithmetic operations instead of an
@@ -246,8 +261,6 @@ function standardBranch(group: readonly PositionStandard[], o: StandardMatchOpti
   const rawJpm = s.technicalWeight === null || technical.length === 0 || other.length === 0
     ? `100 * (${achieved(technical)} + ${achieved(other)}) / ${required(reqs)}`
     : `${float8(s.technicalWeight)} * 100 * ${achieved(technical)} / ${required(technical)} + (1 - ${float8(s.technicalWeight)}) * 100 * ${achieved(other)} / ${required(other)}`;
-  // Never-assessed competencies add 0 to "achieved" and their full required level to the shortfall.
-  const shortfalls = reqs.map((r) => `greatest(${float8(r.level)} - coalesce(${level(r, 'b')}, 0), 0)`);
   const rules = staticRules(s, o.asOf, 'c');
   const where = o.prefilterEligible ? [rules.grade, rules.education, rules.age] : [];
   const reaches = o.minCategory ? categoryAtLeastSql(raw('least(100, b.raw_jpm)'), o.minCategory, o.policy) : null;
@@ -255,9 +268,12 @@ function standardBranch(group: readonly PositionStandard[], o: StandardMatchOpti
   const outer: Sql[] = [];
   if (reaches) outer.push(reaches);
   if (o.excludeHolders) outer.push(raw('b.position_id is distinct from p.position_id'));
+  const f = shortfallSql(s, 'b');
+  const measures = o.levelsOut
+    ? raw(reqs.map((r) => `${level(r, 'b')} as l${integer(r.competencyId)}`).join(', '))
+    : raw(`${f.sum} as short_sum, ${f.max} as short_max, ${f.missing} as missing`);
   return sql`select b.id as employee_id, p.position_id, b.nip, b.position_id as from_position_id,
-        b.grade_ok, b.education_ok, b.age_ok, b.raw_jpm, ${raw(shortfalls.join(' + '))} as short_sum, greatest(${raw(shortfalls.join(', '))}) as short_max,
-        ${raw(reqs.map((r) => `(coalesce(${level(r, 'b')}, 0) = 0)::int`).join(' + '))} as missing${o.performanceFirst ? raw(', b.perf_n, b.perf_ok, b.latest_ordinal') : raw('')}
+        b.grade_ok, b.education_ok, b.age_ok, b.raw_jpm, ${measures}${o.performanceFirst ? raw(', b.perf_n, b.perf_ok, b.latest_ordinal') : raw('')}
       from (
         select c.*, ${rules.grade} as grade_ok, ${rules.education} as education_ok, ${rules.age} as age_ok, ${raw(rawJpm)} as raw_jpm
         from cand c${where.length ? sql` where ${join(where, ' and ')}` : raw('')}
@@ -278,6 +294,8 @@ export interface StandardMatchOptions extends Omit<MatchSqlOptions, 'positions' 
    * score many positions per candidate.
    */
   performanceFirst?: boolean;
+  /** `score` carries the level columns (l<competency id>) instead of shortfalls and missing, for one position. */
+  levelsOut?: boolean;
 }
 
 /** Positions whose standard and static rules are identical score the same; one branch serves them all. */
@@ -382,25 +400,35 @@ export function standardMatchCtes(o: StandardMatchOptions): Sql {
 }
 
 /**
- * One page of a position's candidates (columns as ranked, best first).
+ * One page of one position's candidates (columns as ranked, best first).
  * The performance rule is looked up in rank order, only for the rows the
- * page needs: the pairs are sorted by JPM alone, and the remaining keys
- * sort each run of equal JPM (incremental sort), so a page of 20 reads the
- * appraisals of a few dozen candidates rather than of thousands.
+ * page needs: the pairs are sorted by JPM alone, and the latest predicate
+ * sorts each run of equal JPM (incremental sort), so a page of 20 reads the
+ * appraisals of the candidates tied with it rather than of thousands.
+ * Shortfalls, the last tie-breaks, are computed for the rows tied with the
+ * page on those two keys.
  */
 export function candidatePageSql(o: StandardMatchOptions & { eligibleOnly: boolean }, limit: number, offset: number): Sql {
+  if (o.standards.length !== 1) throw new RangeError('a candidate page is for one position');
   const years = o.policy.performanceYears;
-  return sql`with ${standardScoreCtes(o)},
-    ${scoredCte({ ...o, minCategory: undefined })}
-    select s.employee_id, s.position_id, s.nip, s.raw_jpm, s.jpm, s.category, s.short_sum, s.short_max, s.missing, pf.latest_ordinal,
-      (s.grade_ok and s.education_ok and s.age_ok and coalesce(pf.n, 0) >= ${years}::int and pf.perf_ok) as eligible
-    from (select s.*, round(s.jpm::numeric, 9) as jpm_key from scored s ${o.eligibleOnly ? raw('where s.grade_ok and s.education_ok and s.age_ok') : raw('')}
-      order by jpm_key desc offset 0) s
-    cross join lateral (${perfSql(raw('s.employee_id'), o)}) pf
-    ${o.eligibleOnly ? sql`where coalesce(pf.n, 0) >= ${years}::int and pf.perf_ok` : raw('')}
-    -- RANK_ORDER, its first key as the column the subquery is sorted by.
-    order by s.jpm_key desc, coalesce(pf.latest_ordinal, 0) desc, round(s.short_sum::numeric, 9) asc, round(s.short_max::numeric, 9) asc, s.nip asc
-    limit ${limit} offset ${offset}`;
+  const f = shortfallSql(o.standards[0]!, 't');
+  return sql`with ${standardScoreCtes({ ...o, levelsOut: true })}
+    select u.employee_id, u.position_id, u.nip, u.raw_jpm, u.jpm, u.category, u.short_sum, u.short_max, u.missing, u.latest_ordinal, u.eligible
+    from (
+      select t.*, ${categorySql(raw('t.jpm'), o.policy)} as category, ${raw(f.sum)} as short_sum, ${raw(f.max)} as short_max, ${raw(f.missing)} as missing
+      from (
+        select s.*, pf.latest_ordinal, (s.grade_ok and s.education_ok and s.age_ok and coalesce(pf.n, 0) >= ${years}::int and pf.perf_ok) as eligible
+        from (select s.*, least(100, s.raw_jpm) as jpm, round(least(100, s.raw_jpm)::numeric, 9) as jpm_key from score s
+          ${o.eligibleOnly ? raw('where s.grade_ok and s.education_ok and s.age_ok') : raw('')}
+          order by jpm_key desc offset 0) s
+        cross join lateral (${perfSql(raw('s.employee_id'), o)}) pf
+        ${o.eligibleOnly ? sql`where coalesce(pf.n, 0) >= ${years}::int and pf.perf_ok` : raw('')}
+        -- The first two keys of RANK_ORDER, the first as the column the subquery is sorted by.
+        order by s.jpm_key desc, coalesce(pf.latest_ordinal, 0) desc
+        fetch first (${Math.max(1, offset + limit)}::int) rows with ties
+      ) t
+    ) u
+    order by ${RANK_ORDER} limit ${limit} offset ${offset}`;
 }
 
 /** `scored`: `score` with jpm, category and category_rank, from raw_jpm. */
