@@ -55,8 +55,10 @@ export async function beginScopedTransaction(em: EntityManager, scope: RequestSc
   await em.begin();
   // An empty subtree must not read as "unrestricted": 0 is never a unit id.
   const units = scope.unitIds ? (scope.unitIds.length > 0 ? scope.unitIds.join(',') : '0') : '';
-  await execute(em, sql`select set_config('sikap.unit_scope', ${units}, true), set_config('sikap.audit_id', ${scope.auditId === null ? '' : String(scope.auditId)}, true)`);
-  if (scope.unitIds && mustSwitch) await execute(em, raw('set local role sikap_scoped'));
+  // One round trip: the scope, the audit id and, when needed, the role switch
+  // (set_config('role', …, true) is SET LOCAL ROLE).
+  const role = scope.unitIds && mustSwitch ? raw(`, set_config('role', 'sikap_scoped', true)`) : raw('');
+  await execute(em, sql`select set_config('sikap.unit_scope', ${units}, true), set_config('sikap.audit_id', ${scope.auditId === null ? '' : String(scope.auditId)}, true)${role}`);
 }
 
 export async function setAuditId(em: EntityManager, auditId: number): Promise<void> {

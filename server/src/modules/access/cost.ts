@@ -68,15 +68,20 @@ export function requestedCost(schema: GraphQLSchema, document: DocumentNode, var
  * the difference can be refunded.
  */
 export function actualCost(data: unknown, mutationFields: number): number {
+  // Walked without Object.values: it would allocate an array per object of a large answer.
   let objects = 0;
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) {
-      for (const v of value) walk(v);
+      for (let i = 0; i < value.length; i++) walk(value[i]);
     } else if (value !== null && typeof value === 'object') {
       objects++;
-      for (const v of Object.values(value)) walk(v);
+      const record = value as Record<string, unknown>;
+      for (const key in record) if (Object.hasOwn(record, key)) walk(record[key]);
     }
   };
-  if (data && typeof data === 'object') for (const v of Object.values(data)) walk(v);
+  if (data && typeof data === 'object') {
+    const record = data as Record<string, unknown>;
+    for (const key in record) if (Object.hasOwn(record, key)) walk(record[key]);
+  }
   return objects + mutationFields * MUTATION_COST;
 }
