@@ -247,7 +247,7 @@ function shortfallSql(s: PositionStandard, alias: string): { sum: string; max: s
  * category; each candidate is scored once and then paired with every
  * position of the group.
  */
-function standardBranch(group: readonly PositionStandard[], o: StandardMatchOptions): Sql {
+function standardBranch(group: readonly PositionStandard[], o: StandardMatchOptions, prefiltered: boolean): Sql {
   const s = group[0]!;
   const reqs = s.requirements;
   if (reqs.length === 0) throw new RangeError(`position ${s.positionId} has no standard`);
@@ -261,8 +261,9 @@ function standardBranch(group: readonly PositionStandard[], o: StandardMatchOpti
   const rawJpm = s.technicalWeight === null || technical.length === 0 || other.length === 0
     ? `100 * (${achieved(technical)} + ${achieved(other)}) / ${required(reqs)}`
     : `${float8(s.technicalWeight)} * 100 * ${achieved(technical)} / ${required(technical)} + (1 - ${float8(s.technicalWeight)}) * 100 * ${achieved(other)} / ${required(other)}`;
-  const rules = staticRules(s, o.asOf, 'c');
-  const where = o.prefilterEligible ? [rules.grade, rules.education, rules.age] : [];
+  // When `cand` was already filtered on exactly these rules, they hold for every row: text list tests per candidate saved.
+  const rules = prefiltered ? { grade: raw('true'), education: raw('true'), age: raw('true') } : staticRules(s, o.asOf, 'c');
+  const where = o.prefilterEligible && !prefiltered ? [rules.grade, rules.education, rules.age] : [];
   const reaches = o.minCategory ? categoryAtLeastSql(raw('least(100, b.raw_jpm)'), o.minCategory, o.policy) : null;
   const positions = raw(group.map((p) => `(${integer(p.positionId)})`).join(', '));
   const outer: Sql[] = [];
@@ -330,8 +331,11 @@ function standardScoreCtes(o: StandardMatchOptions): Sql {
   const history = join(Array.from({ length: top }, (_, i) => (ids.includes(i + 1)
     ? sql`competency_level_on(e.id, ${raw(integer(i + 1))}, ${o.asOf}::date)` : raw('null'))), ', ');
   const years = o.policy.performanceYears;
+  const groups = groupStandards(o.standards);
+  // One group: the prefilter below is that group's static rules, so its branch need not test them again.
+  const prefiltered = Boolean(o.prefilterEligible) && groups.length === 1;
   const branches = o.standards.length
-    ? join(groupStandards(o.standards).map((g) => standardBranch(g, o)), '\n      union all\n      ')
+    ? join(groups.map((g) => standardBranch(g, o, prefiltered)), '\n      union all\n      ')
     : raw(`select null::int as employee_id, null::int as position_id, null::text as nip, null::int as from_position_id, true as grade_ok, true as education_ok,
         true as age_ok, null::float8 as raw_jpm, null::float8 as short_sum, null::float8 as short_max, null::int as missing${
         o.performanceFirst ? ', null::int as perf_n, null::boolean as perf_ok, null::int as latest_ordinal' : ''} where false`);
@@ -418,7 +422,7 @@ export function candidatePageSql(o: StandardMatchOptions & { eligibleOnly: boole
       select t.*, ${categorySql(raw('t.jpm'), o.policy)} as category, ${raw(f.sum)} as short_sum, ${raw(f.max)} as short_max, ${raw(f.missing)} as missing
       from (
         select s.*, pf.latest_ordinal, (s.grade_ok and s.education_ok and s.age_ok and coalesce(pf.n, 0) >= ${years}::int and pf.perf_ok) as eligible
-        from (select s.*, least(100, s.raw_jpm) as jpm, round(least(100, s.raw_jpm)::numeric, 9) as jpm_key from score s
+        from (select s.*, least(100, s.raw_jpm) as jpm, ${JPM_KEY('least(100, s.raw_jpm)')} as jpm_key from score s
           ${o.eligibleOnly ? raw('where s.grade_ok and s.education_ok and s.age_ok') : raw('')}
           order by jpm_key desc offset 0) s
         cross join lateral (${perfSql(raw('s.employee_id'), o)}) pf
@@ -428,7 +432,8 @@ export function candidatePageSql(o: StandardMatchOptions & { eligibleOnly: boole
         fetch first (${Math.max(1, offset + limit)}::int) rows with ties
       ) t
     ) u
-    order by ${RANK_ORDER} limit ${limit} offset ${offset}`;
+    -- RANK_ORDER, with the JPM key already computed.
+    order by u.jpm_key desc, ${RANK_ORDER_AFTER_JPM} limit ${limit} offset ${offset}`;
 }
 
 /** `scored`: `score` with jpm, category and category_rank, from raw_jpm. */
@@ -483,6 +488,15 @@ function rankedCtes(o: Pick<MatchSqlOptions, 'asOf' | 'policy' | 'minCategory'>)
     )`;
 }
 
+/**
+ * RANK_ORDER's JPM key of a capped JPM (at most 100): round(jpm::numeric, 9),
+ * except that the cap itself needs no conversion (float8 to numeric prints
+ * the number, about 1 µs, and on a wide position half the pairs are capped).
+ */
+const JPM_KEY = (jpm: string): Sql => raw(`(case when ${jpm} = 100 then 100::numeric else round((${jpm})::numeric, 9) end)`);
+
+const RANK_ORDER_AFTER_JPM = raw('coalesce(latest_ordinal, 0) desc, round(short_sum::numeric, 9) asc, round(short_max::numeric, 9) asc, nip asc');
+
 /** The ranking of domain.md §4: JPM desc, latest predicate desc, total shortfall asc, largest shortfall asc, NIP asc. */
 // Rounded to 9 decimals so values equal on paper tie, as in the reference's tolerance.
-export const RANK_ORDER = raw('round(jpm::numeric, 9) desc, coalesce(latest_ordinal, 0) desc, round(short_sum::numeric, 9) asc, round(short_max::numeric, 9) asc, nip asc');
+export const RANK_ORDER = sql`round(jpm::numeric, 9) desc, ${RANK_ORDER_AFTER_JPM}`;
