@@ -454,15 +454,22 @@ function scoredCte(o: Pick<MatchSqlOptions, 'policy' | 'minCategory'>): Sql {
 function perfSql(employeeId: Sql, o: Pick<MatchSqlOptions, 'asOf' | 'policy'>): Sql {
   const minOrdinal = PREDICATES.indexOf(o.policy.minPredicate) + 1;
   const years = o.policy.performanceYears;
+  // The latest ordinals as one array, newest first: cheaper per candidate
+  // than a window and an aggregate over the same rows (least ignores the
+  // nulls past the array's end, as min ignores absent rows).
+  const lowest = years > 0
+    ? raw(`coalesce(least(${Array.from({ length: Number(integer(years)) }, (_, i) => `y.a[${i + 1}]`).join(', ')}) >= ${integer(minOrdinal)}, true)`)
+    : raw('true');
   // The latest predicate ranks candidates whatever performanceYears is (with 0 the window is empty but the ranking still needs it).
-  return sql`select (count(*) filter (where y.rn <= ${years}::int))::int as n,
-        coalesce(min(y.ordinal) filter (where y.rn <= ${years}::int) >= ${minOrdinal}::int, true) as perf_ok,
-        max(y.ordinal) filter (where y.rn = 1) as latest_ordinal
+  return sql`select least(cardinality(y.a), ${years}::int)::int as n, ${lowest} as perf_ok, y.a[1] as latest_ordinal
       from (
-        select ${PREDICATE_ORDINAL('pa.predicate')} as ordinal, row_number() over (order by pa.period_start desc) as rn
-        from performance_appraisal pa
-        where pa.employee_id = ${employeeId} and pa.period = 'ANNUAL' and pa.period_start < ${o.asOf}::date
-        order by pa.period_start desc limit greatest(${years}::int, 1)
+        select array(
+          select ${PREDICATE_ORDINAL('pa.predicate')} from performance_appraisal pa
+          where pa.employee_id = ${employeeId} and pa.period = 'ANNUAL' and pa.period_start < ${o.asOf}::date
+          order by pa.period_start desc limit greatest(${years}::int, 1)
+        ) as a
+        -- A fence: pulled up, the array would be read once per use.
+        offset 0
       ) y`;
 }
 
