@@ -26,15 +26,17 @@ export interface SnapshotLaneOptions {
  *
  * Falls back to running the tasks one at a time on `em` itself when only one
  * lane is asked for, when `em` is not in a transaction (nothing to export), on
- * the embedded database (one connection only), or while another run of this
- * process holds the lanes.
+ * the embedded database (one connection only), after a rolled-back nested
+ * transaction (see savepointsLeftOpen), or while another run of this process
+ * holds the lanes.
  */
 export async function withSnapshotLanes<T>(
   em: EntityManager,
   options: SnapshotLaneOptions,
   work: (run: LaneRunner) => Promise<T>,
 ): Promise<T> {
-  const sequential = options.lanes <= 1 || !em.isInTransaction() || em.getDriver() instanceof PGliteDriver;
+  const trx = em.getTransactionContext<object>();
+  const sequential = options.lanes <= 1 || !trx || savepointsLeftOpen.has(trx) || em.getDriver() instanceof PGliteDriver;
   // Lanes are a process-wide allowance, not per request: a run that finds them taken works on its own
   // connection, so concurrent runs never hold their connections while waiting for lanes from the same pool.
   const granted = sequential ? 0 : Math.min(options.lanes, options.lanes - lanesInUse);
@@ -48,6 +50,21 @@ export async function withSnapshotLanes<T>(
 }
 
 let lanesInUse = 0;
+
+/**
+ * Transactions in which a nested transaction was rolled back. ROLLBACK TO
+ * SAVEPOINT keeps the savepoint, so the rest of the request runs inside a
+ * subtransaction, where PostgreSQL refuses pg_export_snapshot() (and the
+ * failed call would abort the request's transaction): such a request runs its
+ * tasks on its own connection.
+ */
+const savepointsLeftOpen = new WeakSet<object>();
+
+/** Records that a nested transaction of `em`'s transaction was rolled back (see savepointsLeftOpen). */
+export function noteSavepointRolledBack(em: EntityManager): void {
+  const trx = em.getTransactionContext<object>();
+  if (trx) savepointsLeftOpen.add(trx);
+}
 
 async function onLanes<T>(em: EntityManager, count: number, options: SnapshotLaneOptions, work: (run: LaneRunner) => Promise<T>): Promise<T> {
 

@@ -4,6 +4,7 @@ import type { Context } from './context';
 import { constraintToUserErrors, UserError, userError, UserErrorCode, UserErrorsException } from './errors';
 import { fromGlobalId } from './node';
 import { isRowScopeViolation } from './data-scope';
+import { noteSavepointRolledBack } from '../db/snapshot-lanes';
 
 @ObjectType('DeletePayload', { description: 'Result of a delete mutation.' })
 export class DeletePayload {
@@ -35,6 +36,8 @@ export async function runMutation<T>(
     return { value, userErrors: [] };
   } catch (error) {
     ctx.em.clear();
+    // Inside the request's transaction this was a savepoint, and a rolled-back one stays open.
+    noteSavepointRolledBack(ctx.em);
     if (error instanceof UserErrorsException) return { value: null, userErrors: error.errors };
     // The database's row scope refused a write outside the viewer's unit subtree.
     if (isRowScopeViolation(error)) return { value: null, userErrors: [userError(null, UserErrorCode.FORBIDDEN, 'This change is outside the units you may change.')] };

@@ -189,6 +189,15 @@ describe('recommendations over HTTP', () => {
     expect(en[0]!.rationale).toContain('18 JP');
   });
 
+  it('generates after a mutation of the same request was rolled back (its savepoint stays open: no snapshot lanes then)', async () => {
+    const r = await server.gql(`mutation($asOf: String, $year: Int) {
+      failed: setRecommendationStatus(id: "UmVjb21tZW5kYXRpb246OTk5OTk5", status: ACCEPTED) { userErrors { field code } }
+      generateRecommendations(asOf: $asOf, year: $year) { created updated resolved unchanged userErrors { message } } }`, { asOf: AS_OF, year: YEAR });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.failed.userErrors).toEqual([{ field: 'id', code: 'NOT_FOUND' }]);
+    expect(r.data!.generateRecommendations).toMatchObject({ created: 0, updated: 0, resolved: 0, unchanged: 7, userErrors: [] });
+  });
+
   it('is idempotent, keeps decisions with history, and resolves what no longer holds', async () => {
     const again = await server.gql(GENERATE, { asOf: AS_OF, year: YEAR });
     expect(again.data!.generateRecommendations).toMatchObject({ created: 0, updated: 0, resolved: 0, unchanged: 7 });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readConfig } from '../../db/config';
-import { withSnapshotLanes } from '../../db/snapshot-lanes';
+import { noteSavepointRolledBack, withSnapshotLanes } from '../../db/snapshot-lanes';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { execute } from '../../graphql/list';
@@ -148,6 +148,7 @@ export async function simulateStandard(
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
+  noteSavepointRolledBack(ctx.em);
   ctx.em.clear();
   return compare(ctx, asOf, year, before, after!, policy, []);
 }
