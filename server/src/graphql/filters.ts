@@ -166,6 +166,25 @@ export type FieldCompiler<C> = (value: never, alias: string, ctx: C) => Sql | Sq
 
 export type WhereSpec<C> = Record<string, FieldCompiler<C>>;
 
+/**
+ * Where fields that are conditions on one costly relation (e.g. a set
+ * computed over the whole city). When several of them stand in the same
+ * where object, compileWhere hands their values to `compile` together, so
+ * the relation is evaluated once instead of once per field.
+ */
+export interface JointFields<C> {
+  compile: (values: Readonly<Record<string, unknown>>, alias: string, ctx: C) => Sql | Sql[];
+}
+
+const jointOf = new WeakMap<FieldCompiler<never>, { joint: JointFields<never>; field: string }>();
+
+/** The compiler of `field` as a member of `joint`: alone it compiles as `joint` with only its own value. */
+export function jointField<C>(joint: JointFields<C>, field: string): FieldCompiler<C> {
+  const compiler: FieldCompiler<C> = (value, alias, ctx) => joint.compile({ [field]: value }, alias, ctx);
+  jointOf.set(compiler as FieldCompiler<never>, { joint: joint as JointFields<never>, field });
+  return compiler;
+}
+
 interface Logical {
   and?: unknown[] | null;
   or?: unknown[] | null;
@@ -176,9 +195,14 @@ interface Logical {
 export function compileWhere<C>(where: object | null | undefined, spec: WhereSpec<C>, alias: string, ctx: C): Sql {
   if (!where) return raw('true');
   const parts: Sql[] = [];
+  const joints = new Map<JointFields<C>, Record<string, unknown>>();
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined || value === null) continue;
-    if (key === 'and') parts.push(and((value as object[]).map((w) => compileWhere(w, spec, alias, ctx))));
+    const member = spec[key] ? jointOf.get(spec[key] as FieldCompiler<never>) : undefined;
+    if (member) {
+      const joint = member.joint as JointFields<C>;
+      joints.set(joint, { ...joints.get(joint), [member.field]: value });
+    } else if (key === 'and') parts.push(and((value as object[]).map((w) => compileWhere(w, spec, alias, ctx))));
     else if (key === 'or') parts.push(or((value as object[]).map((w) => compileWhere(w, spec, alias, ctx))));
     else if (key === 'not') parts.push(sql`not (${compileWhere(value as object, spec, alias, ctx)})`);
     else {
@@ -187,6 +211,10 @@ export function compileWhere<C>(where: object | null | undefined, spec: WhereSpe
       const out = compile(value as never, alias, ctx);
       parts.push(...(Array.isArray(out) ? out : [out]));
     }
+  }
+  for (const [joint, values] of joints) {
+    const out = joint.compile(values, alias, ctx);
+    parts.push(...(Array.isArray(out) ? out : [out]));
   }
   return and(parts);
 }

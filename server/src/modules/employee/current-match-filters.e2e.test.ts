@@ -139,6 +139,21 @@ describe('EmployeeWhere.talentBox', () => {
   it('combines with other conditions (unit subtree)', async () => {
     expect(keysOf(await list({ and: [{ unitSubtreeOfCode: 'DINKES' }, { talentBox: { lte: 5 } }] }))).toEqual(['cukup5', 'kurang2', 'neverAssessed4']);
   });
+
+  it('with currentCategory in the same where object (one match set for both): the intersection, also under not', async () => {
+    const all = await list({});
+    const inBoth = (category: string, maxBox: number) => all.filter((e) => e.currentMatch?.category === category && e.talentBox !== null && e.talentBox <= maxBox);
+    for (const [category, maxBox] of [['CUKUP_OPTIMAL', 5], ['KURANG_OPTIMAL', 4], ['OPTIMAL', 9], ['OPTIMAL', 8]] as const) {
+      const expected = inBoth(category, maxBox).map((e) => e.nip).sort();
+      const joint = await list({ currentCategory: { eq: category }, talentBox: { lte: maxBox } });
+      expect(joint.map((e) => e.nip).sort()).toEqual(expected);
+      const separate = await list({ and: [{ currentCategory: { eq: category } }, { talentBox: { lte: maxBox } }] });
+      expect(separate.map((e) => e.nip).sort()).toEqual(expected);
+      const negated = await list({ not: { currentCategory: { eq: category }, talentBox: { lte: maxBox } } });
+      expect(negated.map((e) => e.nip).sort()).toEqual(all.map((e) => e.nip).filter((n) => !expected.includes(n)).sort());
+    }
+    expect(keysOf(await list({ currentCategory: { eq: 'CUKUP_OPTIMAL' }, talentBox: { lte: 5 } }))).toEqual(['cukup5', 'weighted']);
+  });
 });
 
 describe('DevelopmentHoursCondition.belowRequirement', () => {

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../../graphql/context';
-import { idConditions, scalarConditions } from '../../graphql/filters';
+import { idConditions, jointField, scalarConditions, type JointFields } from '../../graphql/filters';
 import { ConnectionArgs, MAX_PAGE_SIZE, type Connection } from '../../graphql/pagination';
 import { execute, listConnection, type ListSpec } from '../../graphql/list';
 import { readRows } from '../../graphql/rows';
@@ -85,6 +85,18 @@ function currentMatchCondition(a: string, conditions: Sql[]): Sql {
 }
 
 /**
+ * Category and talent box are conditions on one match set: side by side in a
+ * where object they filter it once (one employee per row, so both conditions
+ * on the same row are the intersection of the two sets).
+ */
+const currentMatchFields: JointFields<Context> = {
+  compile: (values, a) => currentMatchCondition(a, [
+    ...(values.currentCategory ? scalarConditions(raw('ms.category'), values.currentCategory as Record<string, unknown>, JPM_CATEGORIES) : []),
+    ...(values.talentBox ? scalarConditions(raw('ms.box'), values.talentBox as Record<string, unknown>) : []),
+  ]),
+};
+
+/**
  * Every employee filter is a condition on the employee row (correlated
  * EXISTS or scalar subqueries for history), so a whole `where` tree, with
  * and/or/not, stays one SQL statement.
@@ -111,8 +123,8 @@ export const employeeListSpec: ListSpec<Employee> = {
     hasAssessment: (v: HasAssessmentCondition, a) => hasAssessmentCondition(v, a),
     latestPredicate: (v: LatestPredicateCondition, a) => latestPredicateConditions(v, a),
     developmentHours: (v: DevelopmentHoursCondition, a) => developmentHoursConditions(v, a),
-    currentCategory: (v, a) => currentMatchCondition(a, scalarConditions(raw('ms.category'), v, JPM_CATEGORIES)),
-    talentBox: (v, a) => currentMatchCondition(a, scalarConditions(raw('ms.box'), v)),
+    currentCategory: jointField(currentMatchFields, 'currentCategory'),
+    talentBox: jointField(currentMatchFields, 'talentBox'),
   },
   order: {
     name: raw('e.name'),
