@@ -39,7 +39,7 @@ export async function withSnapshotLanes<T>(
   const sequential = options.lanes <= 1 || !trx || savepointsLeftOpen.has(trx) || em.getDriver() instanceof PGliteDriver;
   // Lanes are a process-wide allowance, not per request: a run that finds them taken works on its own
   // connection, so concurrent runs never hold their connections while waiting for lanes from the same pool.
-  const granted = sequential ? 0 : Math.min(options.lanes, options.lanes - lanesInUse);
+  const granted = sequential ? 0 : options.lanes - lanesInUse;
   if (granted < 1) return work((task) => task(em));
   lanesInUse += granted;
   try {

@@ -1,6 +1,4 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { readConfig } from '../../db/config';
-import { withSnapshotLanes } from '../../db/snapshot-lanes';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode, userError, UserErrorsException } from '../../graphql/errors';
 import { execute } from '../../graphql/list';
@@ -14,7 +12,7 @@ import { checkYear, resolveAsOf } from '../employee/employee.sql';
 import { PolicyVersion } from '../policy/policy-version.entity';
 import { Recommendation, RecommendationStatusChange } from './recommendation.entity';
 import { buildDrafts, type RecommendationDraft } from './recommendation-drafts';
-import { prepareRuleTransaction } from './recommendation.sql';
+import { ruleLanes, withRuleLanes } from './recommendation.sql';
 
 export interface GenerateResult {
   created: number;
@@ -145,9 +143,7 @@ export async function generateRecommendations(ctx: Context, asOfArg: string | nu
   // The rules only read: they run in the request's own transaction, whose snapshot the lanes share (a snapshot
   // cannot be exported from the savepoint a mutation writes in). Lanes read without the request's row scope:
   // only an unscoped request may use them.
-  await prepareRuleTransaction(ctx.em);
-  const lanes = ctx.unitScope === null ? readConfig().analyticsLanes : 1;
-  const drafts = await withSnapshotLanes(ctx.em, { lanes, prepare: prepareRuleTransaction }, (run) => buildDrafts(run, { asOf, year, policy }));
+  const drafts = await withRuleLanes(ctx.em, ruleLanes(ctx), (run) => buildDrafts(run, { asOf, year, policy }));
   return runMutation(ctx, async (em) => {
     const counts = await mergeDrafts(em, drafts, { asOf, year, policyVersionId: version.id, actor: ctx.actor });
     // A first run of a year adds thousands of rows at once. Without fresh statistics the list and count

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readConfig } from '../../db/config';
+import { withSnapshotLanes, type LaneRunner } from '../../db/snapshot-lanes';
+import type { Context } from '../../graphql/context';
 import {
   EDUCATION_RANK, EDUCATIONS, GRADES, JPM_CATEGORIES, PREDICATES, type JpmCategory, type Predicate, type StakeholderGroup,
 } from '../../domain/enums';
@@ -46,6 +49,25 @@ function idSet(ids: readonly number[]): Sql {
  */
 export async function prepareRuleTransaction(em: EntityManager): Promise<void> {
   await execute(em, sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
+}
+
+/**
+ * Connections the rules of one request may spread over. Lanes read the
+ * request's snapshot without its row scope, so only an unscoped request gets
+ * more than one.
+ */
+export function ruleLanes(ctx: Pick<Context, 'unitScope'>): number {
+  return ctx.unitScope === null ? readConfig().analyticsLanes : 1;
+}
+
+/**
+ * Runs rule statements with the rules' transaction settings, spread over
+ * `lanes` connections on `em`'s snapshot (db/snapshot-lanes.ts). A side that
+ * must see `em`'s own uncommitted writes passes 1.
+ */
+export async function withRuleLanes<T>(em: EntityManager, lanes: number, work: (run: LaneRunner) => Promise<T>): Promise<T> {
+  await prepareRuleTransaction(em);
+  return withSnapshotLanes(em, { lanes, prepare: prepareRuleTransaction }, work);
 }
 
 /**

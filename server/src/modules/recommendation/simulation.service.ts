@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readConfig } from '../../db/config';
-import { noteSavepointRolledBack, withSnapshotLanes } from '../../db/snapshot-lanes';
+import { noteSavepointRolledBack } from '../../db/snapshot-lanes';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { execute } from '../../graphql/list';
@@ -17,7 +16,7 @@ import type { PolicyParametersInput } from '../policy/policy.types';
 import type { RequirementInput } from '../position/position.types';
 import { Unit } from '../unit/unit.entity';
 import { buildDrafts } from './recommendation-drafts';
-import { ownMatchesSql, prepareRuleTransaction, type RuleOptions } from './recommendation.sql';
+import { ownMatchesSql, ruleLanes, withRuleLanes, type RuleOptions } from './recommendation.sql';
 import type { SimulationResult } from './simulation.types';
 
 interface Snapshot {
@@ -34,9 +33,7 @@ interface Snapshot {
  * uncommitted writes: a side with a proposed standard uses one lane.
  */
 async function snapshot(em: EntityManager, o: RuleOptions, lanes: number): Promise<Snapshot> {
-  // In the request's transaction when there is one, else for one statement only (a no-op then).
-  await prepareRuleTransaction(em);
-  return withSnapshotLanes(em, { lanes, prepare: prepareRuleTransaction }, async (run) => {
+  return withRuleLanes(em, lanes, async (run) => {
     const own = await run((lane) => ownMatchesSql(lane, o));
     const categories = new Map<JpmCategory, number>();
     const boxes = new Map<number, number>();
@@ -54,10 +51,6 @@ async function snapshot(em: EntityManager, o: RuleOptions, lanes: number): Promi
   });
 }
 
-/** Lanes read without the request's row scope: only an unscoped request gets more than one. */
-function lanesFor(ctx: Context): number {
-  return ctx.unitScope === null ? readConfig().analyticsLanes : 1;
-}
 
 async function compare(ctx: Context, asOf: string, year: number, before: Snapshot, after: Snapshot, policy: RecommendationPolicy, changedKeys: string[]): Promise<SimulationResult> {
   const keys = [...new Set([...before.recommendations.keys(), ...after.recommendations.keys()])];
@@ -92,8 +85,8 @@ export async function simulatePolicy(ctx: Context, changes: PolicyParametersInpu
   const check = new InputCheck();
   const next = applyParameters(current, changes, check, 'changes');
   if (check.errors.length) return failed(asOf, year, check);
-  const before = await snapshot(ctx.em, { asOf, year, policy: current }, lanesFor(ctx));
-  const after = await snapshot(ctx.em, { asOf, year, policy: next }, lanesFor(ctx));
+  const before = await snapshot(ctx.em, { asOf, year, policy: current }, ruleLanes(ctx));
+  const after = await snapshot(ctx.em, { asOf, year, policy: next }, ruleLanes(ctx));
   return compare(ctx, asOf, year, before, after, next, diffParameters(current, next).map((c) => c.key));
 }
 
@@ -132,7 +125,7 @@ export async function simulateStandard(
   }
   if (check.errors.length) return failed(asOf, year, check);
   const policy = recommendationPolicy((await activePolicy(ctx)).parameters);
-  const before = await snapshot(ctx.em, { asOf, year, policy }, lanesFor(ctx));
+  const before = await snapshot(ctx.em, { asOf, year, policy }, ruleLanes(ctx));
   let after: Snapshot | null = null;
   try {
     await ctx.em.transactional(async (tx) => {
