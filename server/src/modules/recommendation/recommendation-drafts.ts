@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LaneRunner } from '../../db/snapshot-lanes';
 import {
   hoursSeverity, misplacementSeverity, standardReviewSeverity, successionSeverity, trainingSeverity, unitGapSeverity,
@@ -7,7 +8,9 @@ import { hoursShortfall } from '../../domain/development-hours';
 import { toGlobalId } from '../../graphql/node';
 import type { RecommendationTexts } from './recommendation.entity';
 import {
-  hoursShortfallSql, misplacementSql, ownMatchesSql, standardReviewSql, successionSql, trainingSql, unitGapSql, type OwnMatchRow, type RuleOptions,
+  hoursShortfallSql, misplacementSql, ownMatchesSql, standardReviewSql, successionSql, trainingSql, unitGapSql,
+  type HoursRow, type MisplacementSqlRow, type OwnMatchRow, type RuleOptions, type StandardReviewSqlRow, type SuccessionSqlRow,
+  type TrainingSqlRow, type UnitGapSqlRow,
 } from './recommendation.sql';
 
 /** A recommendation as the rules produce it, before it is merged with what is stored. */
@@ -36,24 +39,75 @@ const fmtEn = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const pct = (x: number, f: Intl.NumberFormat): string => `${f.format(100 * x)}%`;
 const q = (s: string): string => JSON.stringify(s);
 
+/** Every rule's rows, as its statement returned them. */
+export interface RuleRows {
+  hours: HoursRow[];
+  unitGap: UnitGapSqlRow[];
+  training: TrainingSqlRow[];
+  misplacement: MisplacementSqlRow[];
+  succession: SuccessionSqlRow[];
+  review: StandardReviewSqlRow[];
+}
+
+/** A rule statement by name; `own` is the holders' own matches both placement rules start from. */
+export type RuleName = keyof RuleRows | 'own';
+
 /**
- * Runs every rule through `run` (side by side on snapshot lanes when it has
- * several, see db/snapshot-lanes.ts) and turns the rows into drafts, in a
- * fixed order whatever order the rules finish in.
+ * Where the rules get their rows. `inputs` names the rules whose rows the
+ * statement is built from. A what-if (simulation.service.ts) passes a source
+ * that reuses the other side's rows instead of running a statement again.
  */
-export async function buildDrafts(run: LaneRunner, o: RuleOptions, ownRows?: readonly OwnMatchRow[]): Promise<RecommendationDraft[]> {
-  // Both placement rules start from every holder's own match: computed once. The slowest
-  // rules are queued first so the lanes finish close together.
-  const ownDone = ownRows ? Promise.resolve(ownRows) : run((em) => ownMatchesSql(em, o));
-  const trainingDone = run((em) => trainingSql(em, o));
-  const unitGapDone = run((em) => unitGapSql(em, o));
-  const hoursDone = run((em) => hoursShortfallSql(em, o));
-  const reviewDone = run((em) => standardReviewSql(em, o));
-  const misplacementDone = ownDone.then((own) => run((em) => misplacementSql(em, o, own)));
-  const successionDone = ownDone.then((own) => run((em) => successionSql(em, o, own)));
-  const [hoursRows, unitGapRows, trainingRows, misplacementRows, successionRows, reviewRows] = await Promise.all([
+export type RuleSource = <R>(name: RuleName, rule: (em: EntityManager, o: RuleOptions) => Promise<R>, inputs?: readonly RuleName[]) => Promise<R>;
+
+/** Runs each rule's statement through `run` with `o`. */
+export function runningSource(run: LaneRunner, o: RuleOptions): RuleSource {
+  return (_name, rule) => run((em) => rule(em, o));
+}
+
+/**
+ * Every rule's rows, side by side when the source runs on several snapshot
+ * lanes (see db/snapshot-lanes.ts). The slowest rules are queued first so the
+ * lanes finish close together.
+ */
+export async function ruleRows(source: RuleSource, ownRows?: readonly OwnMatchRow[]): Promise<RuleRows> {
+  // Both placement rules start from every holder's own match: computed once.
+  const ownDone = ownRows ? Promise.resolve(ownRows) : source('own', ownMatchesSql);
+  const trainingDone = source('training', trainingSql);
+  const unitGapDone = source('unitGap', unitGapSql);
+  const hoursDone = source('hours', hoursShortfallSql);
+  const reviewDone = source('review', standardReviewSql);
+  const misplacementDone = ownDone.then((own) => source('misplacement', (em, o) => misplacementSql(em, o, own), ['own']));
+  const successionDone = ownDone.then((own) => source('succession', (em, o) => successionSql(em, o, own), ['own']));
+  const [hours, unitGap, training, misplacement, succession, review] = await Promise.all([
     hoursDone, unitGapDone, trainingDone, misplacementDone, successionDone, reviewDone,
   ]);
+  return { hours, unitGap, training, misplacement, succession, review };
+}
+
+/**
+ * Kind and unit of each recommendation the rows make, in draftsFromRows'
+ * order, without formatting texts: what a what-if counts. The e2e tests hold
+ * it to draftsFromRows.
+ */
+export function ruleSubjects(rows: RuleRows): { kind: RecommendationKind; unitId: number | null }[] {
+  return [
+    ...rows.hours.map((r) => ({ kind: 'DEVELOPMENT_HOURS_SHORTFALL' as const, unitId: r.unit_id })),
+    ...rows.unitGap.map((r) => ({ kind: 'UNIT_COMPETENCY_GAP' as const, unitId: r.unit_id })),
+    ...rows.training.map(() => ({ kind: 'TRAINING_INEFFECTIVE' as const, unitId: null })),
+    ...rows.misplacement.map((r) => ({ kind: 'MISPLACEMENT' as const, unitId: r.unit_id })),
+    ...rows.succession.map((r) => ({ kind: 'SUCCESSION_RISK' as const, unitId: r.unit_id })),
+    ...rows.review.map((r) => ({ kind: 'STANDARD_REVIEW' as const, unitId: r.unit_id })),
+  ];
+}
+
+/** Runs every rule through `run` and turns the rows into drafts. */
+export async function buildDrafts(run: LaneRunner, o: RuleOptions, ownRows?: readonly OwnMatchRow[]): Promise<RecommendationDraft[]> {
+  return draftsFromRows(await ruleRows(runningSource(run, o), ownRows), o);
+}
+
+/** Drafts in a fixed order (rule by rule, rows in statement order), whatever order the rules finished in. */
+export function draftsFromRows(rows: RuleRows, o: RuleOptions): RecommendationDraft[] {
+  const { hours: hoursRows, unitGap: unitGapRows, training: trainingRows, misplacement: misplacementRows, succession: successionRows, review: reviewRows } = rows;
   const drafts: RecommendationDraft[] = [];
   const { asOf, year, policy } = o;
   const base = { positionId: null, trainingId: null, employeeId: null, competencyId: null, unitId: null };

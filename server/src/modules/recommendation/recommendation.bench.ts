@@ -2,6 +2,7 @@
  * Benchmark of the recommendation rules on the 15,000-employee demo data.
  * Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm --filter @sikap/server bench:recommendations
  * (a throw-away database is created on that server and dropped afterwards; without DATABASE_URL it runs on PGlite).
+ * BENCH_AS_OF=<YYYY-MM-DD> measures that date and its year instead of 2025-01-01 and 2024.
  * BENCH_KEEP_URL=<url> reuses that database instead (imported once and kept, for iterating on the SQL); the
  * recommendations of the benchmark year are deleted first, so that run 1 measures creation every time.
  *
@@ -30,8 +31,11 @@ import { buildDrafts } from './recommendation-drafts';
 import { generateRecommendations, mergeDrafts } from './recommendation.service';
 
 const employees = Number(process.env.BENCH_EMPLOYEES ?? 15000);
-const AS_OF = '2025-01-01';
-const YEAR = 2024;
+// A fixed date by default so runs on different days compare; BENCH_AS_OF (YYYY-MM-DD) measures another
+// one, e.g. today's, whose year holds about twice as many recommendations on the demo data.
+const AS_OF = process.env.BENCH_AS_OF ?? '2025-01-01';
+if (!/^\d{4}-\d{2}-\d{2}$/.test(AS_OF)) throw new Error('BENCH_AS_OF must be a date as YYYY-MM-DD');
+const YEAR = process.env.BENCH_AS_OF ? Number(AS_OF.slice(0, 4)) : 2024;
 const keep = process.env.BENCH_KEEP_URL;
 const { orm, dispose } = keep
   ? await (async () => {

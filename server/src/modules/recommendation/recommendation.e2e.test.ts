@@ -315,4 +315,50 @@ describe('policy versions and what-if', () => {
     const bad = await server.gql(`query($p: ID!) { simulateStandard(position: $p, requirements: [{ competency: "bad", level: 7 }]) { userErrors { field code } } }`, { p: pos.data!.position.id });
     expect(bad.data!.simulateStandard.userErrors.map((e: { field: string }) => e.field).sort()).toEqual(['requirements[0].competency', 'requirements[0].level']);
   });
+
+  it('simulatePolicy: "before" counts what generateRecommendations stores, and "after" is what activating the change gives', async () => {
+    type Shift = { unit: { code: string } | null; kind: string; before: number; after: number };
+    const sim = async (c: Record<string, unknown>) => {
+      const r = await server.gql(`query($c: PolicyParametersInput!) { simulatePolicy(changes: $c, asOf: "${AS_OF}", year: ${YEAR}) { ${SIM} } }`, { c });
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.simulatePolicy.userErrors).toEqual([]);
+      return r.data!.simulatePolicy as { categories: unknown[]; talentBoxes: unknown[]; recommendations: Shift[] };
+    };
+    const side = (s: { categories: unknown[]; talentBoxes: unknown[]; recommendations: Shift[] }, which: 'before' | 'after') => ({
+      categories: s.categories.map((c) => (c as Record<string, unknown>)[which]),
+      talentBoxes: s.talentBoxes.map((b) => (b as Record<string, unknown>)[which]),
+      recommendations: Object.fromEntries(s.recommendations.filter((x) => x[which] > 0).map((x) => [`${x.unit?.code ?? ''}|${x.kind}`, x[which]])),
+    });
+
+    // The what-if counts subjects without building the drafts: they must match the stored recommendations.
+    const gen = await server.gql(GENERATE, { asOf: AS_OF, year: YEAR });
+    expect(gen.data!.generateRecommendations.userErrors).toEqual([]);
+    const stored: Record<string, number> = {};
+    for (const r of await list({ year: { eq: YEAR }, status: { ne: 'RESOLVED' } })) stored[`${r.unit?.code ?? ''}|${r.kind}`] = (stored[`${r.unit?.code ?? ''}|${r.kind}`] ?? 0) + 1;
+    expect(side(await sim({}), 'before').recommendations).toEqual(stored);
+
+    // The "after" side reuses the rows of rules the change cannot touch: each change, activated, must give the same figures.
+    const versions = await server.gql(`{ policyVersions { id version status } }`);
+    const original = versions.data!.policyVersions.find((v: { status: string }) => v.status === 'ACTIVE');
+    const create = `mutation($name: String!, $p: PolicyParametersInput!) { createPolicyVersion(name: $name, parameters: $p) { policyVersion { id } userErrors { field } } }`;
+    const activate = `mutation($id: ID!) { activatePolicyVersion(id: $id) { userErrors { field } } }`;
+    const changes: Record<string, unknown>[] = [
+      { jpmOptimal: 80, jpmAdequate: 68 },
+      { annualDevelopmentHours: 24 },
+      { talentPoolBoxes: [5, 6, 8, 9], candidateMinCategory: 'KURANG_OPTIMAL' },
+      { unitGapMinMeanShortfall: 0.25, unitGapMinHolders: 1, trainingMinCompletions: 1, minPredicate: 'BUTUH_PERBAIKAN' },
+    ];
+    try {
+      for (const [i, c] of changes.entries()) {
+        const predicted = side(await sim(c), 'after');
+        const made = await server.gql(create, { name: `What-if ${i}`, p: c });
+        expect(made.data!.createPolicyVersion.userErrors).toEqual([]);
+        expect((await server.gql(activate, { id: made.data!.createPolicyVersion.policyVersion.id })).data!.activatePolicyVersion.userErrors).toEqual([]);
+        expect(side(await sim({}), 'before'), JSON.stringify(c)).toEqual(predicted);
+        expect((await server.gql(activate, { id: original.id })).data!.activatePolicyVersion.userErrors).toEqual([]);
+      }
+    } finally {
+      await server.gql(activate, { id: original.id });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { noteSavepointRolledBack } from '../../db/snapshot-lanes';
+import { noteSavepointRolledBack, type LaneRunner } from '../../db/snapshot-lanes';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { execute } from '../../graphql/list';
@@ -15,7 +15,7 @@ import { applyParameters, diffParameters } from '../policy/policy-admin.service'
 import type { PolicyParametersInput } from '../policy/policy.types';
 import type { RequirementInput } from '../position/position.types';
 import { Unit } from '../unit/unit.entity';
-import { buildDrafts } from './recommendation-drafts';
+import { ruleRows, ruleSubjects, type RuleName, type RuleSource } from './recommendation-drafts';
 import { ownMatchesSql, ruleLanes, withRuleLanes, type RuleOptions } from './recommendation.sql';
 import type { SimulationResult } from './simulation.types';
 
@@ -26,15 +26,62 @@ interface Snapshot {
   recommendations: Map<string, number>;
 }
 
+/** One rule's rows on one side of a what-if, with the policy keys its statement read. */
+interface RuleRun { rows: unknown; read: ReadonlySet<string> }
+
+/** One side of a what-if: its policy and every rule it ran or reused. */
+interface Side { policy: RecommendationPolicy; runs: Map<RuleName, RuleRun> }
+
+/** `policy`, noting in `read` every key a rule reads while it builds its statement. */
+function recordingPolicy(policy: RecommendationPolicy, read: Set<string>): RecommendationPolicy {
+  return new Proxy(policy, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A rule source for one side that reuses `earlier`'s rows where they cannot
+ * differ: same data and dates, every policy key the rule read there has the
+ * same value here, and its inputs (the own matches) were reused too. A rule
+ * that read the same values builds the same statement, so the keys are
+ * recorded rather than declared per rule, and cannot drift from the SQL.
+ */
+function sharingSource(run: LaneRunner, o: RuleOptions, side: Side, earlier: Side | null): RuleSource {
+  const reused = new Set<RuleName>();
+  return async <R>(name: RuleName, rule: (em: EntityManager, o: RuleOptions) => Promise<R>, inputs: readonly RuleName[] = []): Promise<R> => {
+    const prior = earlier?.runs.get(name);
+    if (prior && inputs.every((i) => reused.has(i)) && [...prior.read].every((k) => sameValue(
+      (earlier!.policy as unknown as Record<string, unknown>)[k], (o.policy as unknown as Record<string, unknown>)[k],
+    ))) {
+      reused.add(name);
+      side.runs.set(name, prior);
+      return prior.rows as R;
+    }
+    const read = new Set<string>();
+    const rows = await run((em) => rule(em, { ...o, policy: recordingPolicy(o.policy, read) }));
+    side.runs.set(name, { rows, read });
+    return rows;
+  };
+}
+
 /**
  * Everything a what-if compares, computed on `em` (a rolled-back transaction
  * for standard changes). `lanes` > 1 spreads the rules over connections on
  * the transaction's snapshot, which cannot see the transaction's own
  * uncommitted writes: a side with a proposed standard uses one lane.
+ * With `earlier` (a side on the same data), rules the policy change cannot
+ * touch are taken from it instead of run again.
  */
-async function snapshot(em: EntityManager, o: RuleOptions, lanes: number): Promise<Snapshot> {
-  return withRuleLanes(em, lanes, async (run) => {
-    const own = await run((lane) => ownMatchesSql(lane, o));
+async function snapshot(em: EntityManager, o: RuleOptions, lanes: number, earlier: Side | null = null): Promise<{ figures: Snapshot; side: Side }> {
+  const side: Side = { policy: o.policy, runs: new Map() };
+  const figures = await withRuleLanes(em, lanes, async (run) => {
+    const source = sharingSource(run, o, side, earlier);
+    const own = await source('own', ownMatchesSql);
     const categories = new Map<JpmCategory, number>();
     const boxes = new Map<number, number>();
     for (const r of own) {
@@ -43,14 +90,15 @@ async function snapshot(em: EntityManager, o: RuleOptions, lanes: number): Promi
       if (box !== null) boxes.set(box, (boxes.get(box) ?? 0) + 1);
     }
     const recommendations = new Map<string, number>();
-    for (const d of await buildDrafts(run, o, own)) {
+    // Counts only: the subjects of the drafts, without formatting 20,000 texts.
+    for (const d of ruleSubjects(await ruleRows(source, own))) {
       const key = `${d.unitId ?? ''}|${d.kind}`;
       recommendations.set(key, (recommendations.get(key) ?? 0) + 1);
     }
     return { categories, boxes, recommendations };
   });
+  return { figures, side };
 }
-
 
 async function compare(ctx: Context, asOf: string, year: number, before: Snapshot, after: Snapshot, policy: RecommendationPolicy, changedKeys: string[]): Promise<SimulationResult> {
   const keys = [...new Set([...before.recommendations.keys(), ...after.recommendations.keys()])];
@@ -86,8 +134,8 @@ export async function simulatePolicy(ctx: Context, changes: PolicyParametersInpu
   const next = applyParameters(current, changes, check, 'changes');
   if (check.errors.length) return failed(asOf, year, check);
   const before = await snapshot(ctx.em, { asOf, year, policy: current }, ruleLanes(ctx));
-  const after = await snapshot(ctx.em, { asOf, year, policy: next }, ruleLanes(ctx));
-  return compare(ctx, asOf, year, before, after, next, diffParameters(current, next).map((c) => c.key));
+  const after = await snapshot(ctx.em, { asOf, year, policy: next }, ruleLanes(ctx), before.side);
+  return compare(ctx, asOf, year, before.figures, after.figures, next, diffParameters(current, next).map((c) => c.key));
 }
 
 class Rollback extends Error {}
@@ -125,7 +173,7 @@ export async function simulateStandard(
   }
   if (check.errors.length) return failed(asOf, year, check);
   const policy = recommendationPolicy((await activePolicy(ctx)).parameters);
-  const before = await snapshot(ctx.em, { asOf, year, policy }, ruleLanes(ctx));
+  const before = (await snapshot(ctx.em, { asOf, year, policy }, ruleLanes(ctx))).figures;
   let after: Snapshot | null = null;
   try {
     await ctx.em.transactional(async (tx) => {
@@ -135,7 +183,7 @@ export async function simulateStandard(
         await execute(em, sql`insert into position_requirement (position_id, competency_id, level)
           select ${positionId}::int, x.competency, x.level from jsonb_to_recordset(${JSON.stringify(lines.map(({ competency, level }) => ({ competency, level })))}::jsonb) as x(competency int, level int)`);
       }
-      after = await snapshot(em, { asOf, year, policy }, 1);
+      after = (await snapshot(em, { asOf, year, policy }, 1)).figures;
       throw new Rollback();
     });
   } catch (error) {
