@@ -3,9 +3,10 @@
  * over 1 s on real PostgreSQL". Not a test (timings on a shared machine would make it flaky): a
  * benchmark-style script that starts the real server in production mode on an existing, seeded
  * database, signs in through the console in Debian's chromium, visits every console route (and
- * the filtered and detail views the issue names), records the duration of every /graphql request
- * as the browser saw it, prints the slowest operations per page, and exits 1 when any request
- * took longer than the limit.
+ * the filtered and detail views the issue names, a vacancy's candidates, a large position's holders
+ * and both what-if simulators), records the duration of every /graphql request as the browser saw
+ * it, prints the slowest operations per page, and exits 1 when any request took longer than the
+ * limit. Long-running actions (LONG_RUNNING below) are timed and printed, not held to the limit.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sikap_bench pnpm --filter @sikap/test page-speed [--limit 1000] [--runs 1] [--console-dist DIR]
  *
@@ -141,6 +142,14 @@ interface Timed {
   status: number | null;
 }
 
+/**
+ * Operations the console runs as long-running actions, like generating recommendations (issue #8:
+ * progress shown, no double submit): a what-if recomputes every recommendation rule for the whole
+ * city, before and after the change. Their durations are reported on their own lines, not held to
+ * the page limit.
+ */
+const LONG_RUNNING = new Set(['SimulatePolicy', 'SimulateStandard', 'GenerateRecommendations', 'ImportDataset']);
+
 interface Visit {
   /** Label in the report. */
   name: string;
@@ -259,8 +268,10 @@ async function main(): Promise<void> {
     const lookups = await api<{
       units: { nodes: { code: string }[] };
       vacant: { nodes: { code: string }[] };
+      largest: { nodes: { code: string }[] };
     }>(`{ units(first: 1, where: { code: { eq: "DINKES" } }) { nodes { code } }
-      vacant: positions(first: 5, where: { vacant: true, requiresCompetency: "KOM" }, orderBy: [{ field: CODE }]) { nodes { code } } }`);
+      vacant: positions(first: 5, where: { vacant: true, requiresCompetency: "KOM" }, orderBy: [{ field: CODE }]) { nodes { code } }
+      largest: positions(first: 1, orderBy: [{ field: QUOTA, direction: DESC }, { field: CODE }]) { nodes { code } } }`);
     const unit = lookups.units.nodes[0]?.code ?? (await api<{ units: { nodes: { code: string }[] } }>('{ units(first: 1) { nodes { code } } }')).units.nodes[0]?.code ?? '';
     const year = new Date().getFullYear();
 
@@ -290,6 +301,37 @@ async function main(): Promise<void> {
         },
       },
     ];
+    // The interactive views of a vacancy and of a large position, and the two what-if simulators.
+    const vacancy = lookups.vacant.nodes[0]?.code;
+    if (vacancy) {
+      visits.push(
+        { name: `positions: ${vacancy} ranked candidates`, path: `/positions/${vacancy}?tab=candidates` },
+        { name: `positions: ${vacancy} all candidates, page 2`, path: `/positions/${vacancy}?tab=candidates&all=1`,
+          act: async (p) => { await p.click('[data-testid="pager-next"]').catch(() => undefined); } },
+      );
+    }
+    const largest = lookups.largest.nodes[0]?.code;
+    if (largest) visits.push({ name: `positions: ${largest} holders and their match`, path: `/positions/${largest}?tab=holders` });
+    visits.push({
+      name: 'what-if: policy (annual JP 30)',
+      path: '/policy?tab=simulate',
+      act: async (p) => {
+        await p.fill('[data-testid="param-annualDevelopmentHours"] input', '30');
+        await p.click('[data-testid="simulation-run"]');
+        await p.waitForSelector('[data-testid="simulation-result"], [data-testid="simulation-failed"]', { timeout: 120_000 });
+      },
+    });
+    if (largest) {
+      visits.push({
+        name: `what-if: standard of ${largest}`,
+        path: `/policy?tab=simulate&mode=standard&pos=${largest}`,
+        act: async (p) => {
+          await p.waitForSelector('[data-testid="simulate-standard-run"]:not([disabled])', { timeout: 60_000 });
+          await p.click('[data-testid="simulate-standard-run"]');
+          await p.waitForSelector('[data-testid="simulation-result"], [data-testid="simulation-failed"]', { timeout: 120_000 });
+        },
+      });
+    }
 
     // Detail pages and every other route of the console's router.
     const routes = await consoleRoutes(page);
@@ -314,8 +356,10 @@ async function main(): Promise<void> {
       for (const v of visits) {
         const timed = await visit(page, server.url, v);
         results.push({ visit: v, timed });
-        const worst = timed.reduce((m, t) => (Number.isNaN(t.ms) ? m : Math.max(m, t.ms)), 0);
-        console.log(`${worst > o.limitMs ? 'SLOW' : 'ok  '} ${String(Math.round(worst)).padStart(6)} ms  ${String(timed.length).padStart(3)} requests  ${v.name}`);
+        const held = timed.filter((t) => !LONG_RUNNING.has(t.operation));
+        const worst = held.reduce((m, t) => (Number.isNaN(t.ms) ? m : Math.max(m, t.ms)), 0);
+        const actions = timed.filter((t) => LONG_RUNNING.has(t.operation)).map((t) => `; ${t.operation} ${Number.isNaN(t.ms) ? 'failed' : `${Math.round(t.ms)} ms`} (long-running action)`).join('');
+        console.log(`${worst > o.limitMs ? 'SLOW' : 'ok  '} ${String(Math.round(worst)).padStart(6)} ms  ${String(timed.length).padStart(3)} requests  ${v.name}${actions}`);
       }
     }
 
@@ -329,14 +373,14 @@ async function main(): Promise<void> {
     for (const r of rows) console.log(r.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  '));
 
     const offenders = results.flatMap(({ visit: v, timed }) => timed
-      .filter((t) => Number.isNaN(t.ms) || t.ms > o.limitMs || (t.status !== null && t.status >= 400))
+      .filter((t) => Number.isNaN(t.ms) || (t.ms > o.limitMs && !LONG_RUNNING.has(t.operation)) || (t.status !== null && t.status >= 400))
       .map((t) => ({ page: v.name, ...t })));
     slow = offenders.length;
     if (offenders.length > 0) {
       console.log(`\n${offenders.length} request(s) over ${o.limitMs} ms or failed:`);
       for (const x of offenders) console.log(`  ${x.page}: ${x.operation} ${Number.isNaN(x.ms) ? 'failed' : `${Math.round(x.ms)} ms`} (HTTP ${x.status ?? '-'})`);
     } else {
-      console.log(`\nEvery request finished within ${o.limitMs} ms.`);
+      console.log(`\nEvery request finished within ${o.limitMs} ms (long-running actions: ${[...LONG_RUNNING].join(', ')}, reported above).`);
     }
   } finally {
     await browser.close();
