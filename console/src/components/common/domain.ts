@@ -35,6 +35,13 @@ export function categoryType(category: JpmCategory): 'success' | 'warning' | 'er
   return category === 'OPTIMAL' ? 'success' : category === 'CUKUP_OPTIMAL' ? 'warning' : 'error';
 }
 
+// Higher is better: the order the ranking and the policy thresholds compare in.
+const predicateOrder = { SANGAT_KURANG: 1, KURANG: 2, BUTUH_PERBAIKAN: 3, BAIK: 4, SANGAT_BAIK: 5 } as const satisfies Record<Predicate, number>;
+const categoryOrder = { KURANG_OPTIMAL: 1, CUKUP_OPTIMAL: 2, OPTIMAL: 3 } as const satisfies Record<JpmCategory, number>;
+
+export const predicateRank = (predicate: Predicate): number => predicateOrder[predicate];
+export const categoryRank = (category: JpmCategory): number => categoryOrder[category];
+
 export function predicateType(predicate: Predicate): 'success' | 'info' | 'warning' | 'error' {
   if (predicate === 'SANGAT_BAIK') return 'success';
   if (predicate === 'BAIK') return 'info';
@@ -47,6 +54,13 @@ export const formatJpm = (jpm: number): string => (Math.round(jpm * 10) / 10).to
 
 /** Levels with up to two decimals, without trailing zeros (2.4, 3). */
 export const formatLevel = (level: number): string => String(Math.round(level * 100) / 100);
+
+/** A gap (achieved − required) with its sign, so a shortfall reads as negative at a glance: +0.5, −1, 0. */
+export function formatGap(gap: number): string {
+  const rounded = Math.round(gap * 100) / 100;
+  if (rounded === 0) return '0';
+  return rounded > 0 ? `+${rounded}` : `−${-rounded}`;
+}
 
 /** The parts of an 18-digit NIP: birth date YYYYMMDD, service start YYYYMM, gender digit, sequence NNN. */
 export function decodeNip(nip: string): { birth: string; service: string; genderDigit: string; sequence: string } | null {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { VueWrapper } from '@vue/test-utils';
 import { createFakeClient, settle, type FakeHandler } from '../../testing/fake-client';
 import { mountWithApp } from '../../testing/mount';
@@ -90,6 +90,21 @@ describe('Placement planner', () => {
     expect(text('plan-greedy-total')).toBe('170.0');
     expect(text('plan-optimal')).toContain('Optimal lebih baik 20.0 poin JPM');
     expect(text('seat-DINKES-KASI-P2P-1')).toContain('Budi Santoso');
+  });
+
+  it('links each chosen vacancy to its ranked candidates, where two can be compared', async () => {
+    const { router } = await mountPage(backend(), route);
+    const link = (code: string) => document.querySelector<HTMLAnchorElement>(`[data-testid="placement-candidates-${code}"]`);
+    expect(link('DINKES-KASI-PROMKES')?.getAttribute('href')).toBe('/positions/DINKES-KASI-PROMKES?tab=candidates');
+    expect(link('DINKES-KASI-P2P')?.getAttribute('aria-label')).toBe('Kandidat berperingkat untuk Kepala Seksi P2P');
+    link('DINKES-KASI-P2P')?.click();
+    // The position page is a lazily loaded route, so the navigation ends after its chunk is imported.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/positions/DINKES-KASI-P2P?tab=candidates'), { timeout: 5000 });
+  });
+
+  it('has no candidate links before a vacancy is chosen', async () => {
+    await mountPage(backend(), '/placement');
+    expect(document.querySelector('[data-testid="placement-candidate-links"]')).toBeNull();
   });
 
   it.each([false, true])('saves a draft, keeps its id in the URL, and applies it only after confirmation (cache: %s)', async (cache) => {

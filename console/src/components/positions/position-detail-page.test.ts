@@ -65,6 +65,52 @@ function candidate(jpm: number) {
   };
 }
 
+const budi = '199001012015031002';
+const dedi = '198801012012011004';
+const rina = '199205102018032003';
+
+/** A ranked list of three: Budi (ineligible, 83.3), Dedi (eligible, 66.7), Rina. */
+function threeCandidates() {
+  const other = (rank: number, id: string, nip: string, name: string, jpm: number) => ({
+    ...candidate(jpm),
+    rank,
+    eligible: true,
+    ineligibility: [],
+    employee: { __typename: 'Employee', id, nip, name, grade: 'III_B', unit: unitRef('DISDIK', 'Dinas Pendidikan') },
+  });
+  return [candidate(83.3), other(2, 'E4', dedi, 'Dedi Siregar', 66.7), other(3, 'E3', rina, 'Rina Marpaung', 50)];
+}
+
+/** One side of the comparison as the API answers it. */
+function compared(nip: string) {
+  const budiSide = nip === budi;
+  return {
+    __typename: 'Employee',
+    id: budiSide ? 'E2' : 'E4',
+    nip,
+    name: budiSide ? 'Budi Santoso' : 'Dedi Siregar',
+    grade: budiSide ? 'III_A' : 'III_B',
+    education: budiSide ? 'S1' : 'D3',
+    unit: budiSide ? unitRef('DINKES', 'Dinas Kesehatan') : unitRef('DISDIK', 'Dinas Pendidikan'),
+    position: budiSide ? null : { __typename: 'Position', id: 'P7', code: 'DISDIK-STAF', name: 'Staf Dinas Pendidikan' },
+    latestPredicate: budiSide ? 'BAIK' : 'SANGAT_BAIK',
+    talentBox: budiSide ? 5 : 4,
+    match: {
+      __typename: 'Match',
+      jpm: budiSide ? 83.3 : 66.7,
+      rawJpm: budiSide ? 83.3 : 66.7,
+      category: budiSide ? 'CUKUP_OPTIMAL' : 'KURANG_OPTIMAL',
+      eligible: !budiSide,
+      totalShortfall: budiSide ? 1 : 2,
+      ineligibility: budiSide ? candidate(83.3).ineligibility : [],
+      gaps: budiSide ? [gap('INT', 3, 3), gap('KOM', 3, 2)] : [gap('INT', 3, 4), gap('KOM', 3, null)],
+      missingCompetencies: budiSide ? [] : [competencies.find((c) => c.code === 'KOM')],
+    },
+  };
+}
+
+const comparison: FakeHandler = (v) => ({ data: { first: compared(v.first as string), second: compared(v.second as string) } });
+
 function backend(overrides: Record<string, FakeHandler> = {}, cache = false) {
   let jpm = 83.3;
   const fake = createFakeClient(
@@ -74,6 +120,7 @@ function backend(overrides: Record<string, FakeHandler> = {}, cache = false) {
       PositionCandidates: (v) => ({
         data: { position: { __typename: 'Position', id: 'P2', candidates: { ...pageOf([candidate(jpm)], v), __typename: 'MatchConnection' } } },
       }),
+      CandidateComparison: comparison,
       SetPositionRequirements: (v) => {
         jpm = 100;
         const reqs = (v.requirements as { competency: string; level: number }[]).map((r) => requirement(competencies.find((c) => c.id === r.competency)!.code, r.level));
@@ -195,5 +242,126 @@ describe('Position detail', () => {
     // The cache dropped the position's candidates, so they are asked for again.
     expect(fake.calls('PositionCandidates')).toHaveLength(2);
     expect(text('candidate-jpm-199001012015031002')).toBe('100.0');
+  });
+
+  describe('comparing two candidates', () => {
+    const listOfThree: FakeHandler = (v) => ({
+      data: { position: { __typename: 'Position', id: 'P2', candidates: { ...pageOf(threeCandidates(), v), __typename: 'MatchConnection' } } },
+    });
+    const checkbox = (nip: string) => document.querySelector<HTMLElement>(`[data-testid="candidate-compare-${nip}"]`)!;
+    const isChecked = (nip: string) => checkbox(nip).getAttribute('aria-checked') === 'true';
+
+    it('shows both candidates’ figures side by side once two are picked, with the pair in the URL', async () => {
+      const fake = backend({ PositionCandidates: listOfThree });
+      const { router } = await mountPage(fake, '/positions/DINKES-KASI-PROMKES?tab=candidates');
+      expect(checkbox(budi).getAttribute('aria-label')).toBe('Bandingkan Budi Santoso');
+
+      click(`candidate-compare-${budi}`);
+      await settle();
+      expect(router.currentRoute.value.query.cmp).toBe(budi);
+      expect(text('compare-pick-one-more')).toContain('Pilih satu kandidat lagi');
+      expect(document.querySelector('[data-testid="candidate-comparison"]')).toBeNull();
+
+      click(`candidate-compare-${dedi}`);
+      await settle();
+      expect(router.currentRoute.value.query.cmp).toBe(`${budi},${dedi}`);
+      expect(fake.calls('CandidateComparison')).toEqual([{ position: 'P2', first: budi, second: dedi }]);
+
+      expect(text('compare-name-0')).toBe('Budi Santoso');
+      expect(text('compare-name-1')).toBe('Dedi Siregar');
+      expect(document.querySelector('[data-testid="compare-name-0"] a')?.getAttribute('href')).toBe(`/employees/${budi}`);
+      expect(text('compare-nip-1')).toBe(dedi);
+      expect(text('compare-grade-0')).toBe('III/a');
+      expect(text('compare-education-1')).toBe('D3');
+      expect(text('compare-unit-1')).toBe('Dinas Pendidikan');
+      expect(text('compare-position-0')).toBe('Belum menduduki jabatan');
+      expect(text('compare-position-1')).toBe('Staf Dinas Pendidikan');
+      // Ranks come from the list as shown.
+      expect(text('compare-rank-0')).toContain('1');
+      expect(text('compare-rank-1')).toContain('2');
+      expect(text('compare-jpm-0')).toContain('83.3');
+      expect(text('compare-jpm-1')).toContain('66.7');
+      expect(text('compare-rawJpm-1')).toContain('66.7');
+      expect(text('compare-category-0')).toContain('Cukup optimal');
+      expect(text('compare-category-1')).toContain('Kurang optimal');
+      expect(text('compare-eligible-0')).toContain('Golongan di bawah syarat');
+      expect(text('compare-eligible-0')).toContain('1 annual appraisal, 2 required');
+      expect(text('compare-eligible-1')).toContain('Ya');
+      expect(text('compare-predicate-1')).toContain('Sangat baik');
+      expect(text('compare-talentBox-0')).toBe('5');
+      expect(text('compare-missing-1')).toBe('Komunikasi');
+
+      // The better side of each figure is marked, and only where the two differ.
+      const marked = [...document.querySelectorAll('[data-testid^="compare-better-"]')].map((e) => e.getAttribute('data-testid'));
+      expect(marked).toEqual([
+        'compare-better-rank-0', 'compare-better-jpm-0', 'compare-better-rawJpm-0', 'compare-better-category-0', 'compare-better-shortfall-0',
+        'compare-better-eligible-1', 'compare-better-predicate-1', 'compare-better-missing-0',
+      ]);
+
+      // By competency: required level, each side's level (or never assessed) and signed gap.
+      expect(text('compare-competency-INT')).toContain('Integritas');
+      expect(text('compare-achieved-INT-0')).toBe('3');
+      expect(text('compare-achieved-INT-1')).toContain('4');
+      expect(text('compare-achieved-INT-1')).toContain('lebih baik');
+      expect(text('compare-gap-INT-1')).toBe('+1');
+      expect(text('compare-achieved-KOM-1')).toBe('belum dinilai');
+      expect(text('compare-gap-KOM-1')).toBe('−3');
+      expect(text('compare-achieved-KOM-0')).toContain('lebih baik');
+      expect(text('compare-gap-KOM-0')).toBe('−1');
+    });
+
+    it('does not take a third candidate until one of the two is unticked, and clears in one click', async () => {
+      const { router } = await mountPage(backend({ PositionCandidates: listOfThree }), `/positions/DINKES-KASI-PROMKES?tab=candidates&cmp=${budi},${dedi}`);
+      expect(isChecked(budi) && isChecked(dedi)).toBe(true);
+      expect(checkbox(rina).getAttribute('aria-disabled')).toBe('true');
+      click(`candidate-compare-${rina}`);
+      await settle();
+      expect(router.currentRoute.value.query.cmp).toBe(`${budi},${dedi}`);
+      expect(isChecked(rina)).toBe(false);
+
+      click(`candidate-compare-${budi}`);
+      await settle();
+      expect(router.currentRoute.value.query.cmp).toBe(dedi);
+      expect(checkbox(rina).getAttribute('aria-disabled')).not.toBe('true');
+      click(`candidate-compare-${rina}`);
+      await settle();
+      expect(router.currentRoute.value.query.cmp).toBe(`${dedi},${rina}`);
+
+      click('compare-clear');
+      await settle();
+      expect(router.currentRoute.value.query.cmp).toBeUndefined();
+      expect(router.currentRoute.value.query.tab).toBe('candidates');
+      expect(document.querySelector('[data-testid="candidate-comparison"]')).toBeNull();
+      expect(isChecked(dedi)).toBe(false);
+    });
+
+    it('cannot pick a candidate whose NIP is masked (VIEWER role), as it cannot be looked up', async () => {
+      const masked = '*'.repeat(18);
+      const list: FakeHandler = (v) => {
+        const [first, ...rest] = threeCandidates();
+        const hidden = { ...first!, employee: { ...first!.employee, nip: masked } };
+        return { data: { position: { __typename: 'Position', id: 'P2', candidates: { ...pageOf([hidden, ...rest], v), __typename: 'MatchConnection' } } } };
+      };
+      await mountPage(backend({ PositionCandidates: list }), '/positions/DINKES-KASI-PROMKES?tab=candidates');
+      expect(checkbox(masked).getAttribute('aria-disabled')).toBe('true');
+      expect(checkbox(dedi).getAttribute('aria-disabled')).toBeNull();
+    });
+
+    it('shows a failed comparison with a retry, and says which NIP does not exist', async () => {
+      let fail = true;
+      const fake = backend({
+        PositionCandidates: listOfThree,
+        CandidateComparison: (v) => (fail ? { graphQLErrors: [{ message: 'boom' }] } : { data: { first: compared(v.first as string), second: null } }),
+      });
+      await mountPage(fake, `/positions/DINKES-KASI-PROMKES?tab=candidates&cmp=${budi},199901012020011009`);
+      expect(text('candidate-comparison')).toContain('Data tidak dapat dimuat.');
+      expect(text('load-error')).toContain('boom');
+      fail = false;
+      click('load-error-retry');
+      await settle();
+      expect(fake.calls('CandidateComparison')).toHaveLength(2);
+      expect(text('compare-not-found')).toContain('199901012020011009');
+      expect(document.querySelector('[data-testid="load-error"]')).toBeNull();
+    });
   });
 });

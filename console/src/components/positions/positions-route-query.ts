@@ -78,8 +78,16 @@ export interface PositionDetailViewState {
   tab: PositionTab;
   eligibleOnly: boolean;
   minCategory: JpmCategory | null;
+  /** NIPs of the candidates picked for the side-by-side comparison (at most two, in pick order). */
+  compare: string[];
   position: PagePosition;
 }
+
+/** How many candidates the comparison shows side by side. */
+export const comparedCandidates = 2;
+
+// Only full NIPs can be looked up; a masked one (VIEWER role) or a typo in a shared link is dropped.
+export const isNip = (v: string): v is string => /^\d{18}$/.test(v);
 
 export function parsePositionDetailQuery(query: LocationQuery): PositionDetailViewState {
   const tab = one(query.tab);
@@ -88,6 +96,7 @@ export function parsePositionDetailQuery(query: LocationQuery): PositionDetailVi
     tab: tab === 'holders' || tab === 'candidates' ? tab : 'standard',
     eligibleOnly: one(query.all) !== '1',
     minCategory: isJpmCategory(min) ? min : null,
+    compare: [...new Set(list(query.cmp, isNip))].slice(0, comparedCandidates),
     position: parsePosition(query),
   };
 }
@@ -97,6 +106,14 @@ export function serializePositionDetailQuery(state: PositionDetailViewState): Lo
   if (state.tab !== 'standard') query.tab = state.tab;
   if (!state.eligibleOnly) query.all = '1';
   if (state.minCategory) query.min = state.minCategory;
+  if (state.compare.length > 0) query.cmp = state.compare.join(',');
   writePosition(query, state.position);
   return query;
+}
+
+/** The comparison after the admin ticks or unticks one candidate; a third pick is refused (the list disables it). */
+export function toggleCompared(compare: readonly string[], nip: string, picked: boolean): string[] {
+  if (!picked) return compare.filter((n) => n !== nip);
+  if (compare.includes(nip) || compare.length >= comparedCandidates) return [...compare];
+  return [...compare, nip];
 }
