@@ -164,6 +164,37 @@ describe('Console walk-through in chromium against the real server', () => {
     await shot('walkthrough-09-standard-row-error');
   });
 
+  it('goes from a chosen vacancy to its ranked candidates and compares two side by side', async () => {
+    await page.goto(`${server.url}/placement?pos=DINKES-KASI-PROMKES&unit=DINKES`);
+    await page.click(testId('placement-candidates-DINKES-KASI-PROMKES'));
+    await page.waitForURL(/\/positions\/DINKES-KASI-PROMKES\?tab=candidates/);
+    await page.click(testId('candidates-eligible-only'));
+    await page.waitForURL(/all=1/);
+    const budi = '199001012015031002';
+    const dedi = '198801012012011004';
+    await page.locator(testId(`candidate-compare-${budi}`)).click();
+    await page.waitForSelector(testId('compare-pick-one-more'));
+    // Ticking by keyboard, as an admin without a mouse would.
+    await page.locator(testId(`candidate-compare-${dedi}`)).focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL(new RegExp(`cmp=${budi}(%2C|,)${dedi}`));
+    await page.waitForSelector(testId('compare-competencies'));
+    expect(await page.locator(testId('compare-name-0')).textContent()).toBe('Budi Santoso');
+    expect(await page.locator(testId('compare-name-1')).textContent()).toBe('Dedi Siregar');
+    // After the standard edit (KOM 2): both reach JPM 100, but Dedi's levels 4/4 exceed it by 60%.
+    expect(await page.locator(testId('compare-jpm-0')).textContent()).toBe('100.0');
+    expect(await page.locator(testId('compare-rawJpm-1')).textContent()).toContain('160.0');
+    expect(await page.locator(testId('compare-better-rawJpm-1')).count()).toBe(1);
+    expect(await page.locator(testId('compare-achieved-KOM-1')).textContent()).toContain('4');
+    // The console scrolls inside its layout, so a full-page shot holds only what is scrolled into view.
+    await page.locator(testId('compare-competencies')).scrollIntoViewIfNeeded();
+    await shot('walkthrough-09b-candidates-compare');
+
+    await page.click(testId('compare-clear'));
+    await page.waitForSelector(testId('candidate-comparison'), { state: 'detached' });
+    expect(page.url()).not.toContain('cmp=');
+  });
+
   it('plans a placement, saves it as a draft and applies it after confirmation', async () => {
     await page.goto(`${server.url}/placement?pos=DINKES-KASI-PROMKES&unit=DINKES`);
     await page.waitForSelector(`${testId('placement-run')}:not([disabled])`);
