@@ -41,24 +41,33 @@ describe('employee filter for the API', () => {
 
   it('combines unit subtree, grade range, competency level and JP shortfall', () => {
     expect(employeesWhere({ ...base, unit: 'DINKES', gradeMin: 'III_A', competency: 'KOM', below: 3, jpBelow: 20 }, 2026)).toEqual({
-      and: [
-        { unitSubtreeOfCode: 'DINKES' },
-        { grade: { gte: 'III_A' } },
-        { competencyLevel: { competency: 'KOM', lt: 3 } },
-        { developmentHours: { year: 2026, lt: 20 } },
-      ],
+      unitSubtreeOfCode: 'DINKES',
+      grade: { gte: 'III_A' },
+      competencyLevel: { competency: 'KOM', lt: 3 },
+      developmentHours: { year: 2026, lt: 20 },
     });
   });
 
   it('filters by current category, talent box and the policy JP shortfall', () => {
     expect(employeesWhere({ ...base, category: 'OPTIMAL', talentBox: 9, jpShort: true }, 2026)).toEqual({
-      and: [
-        { developmentHours: { year: 2026, belowRequirement: true } },
-        { currentCategory: { eq: 'OPTIMAL' } },
-        { talentBox: { eq: 9 } },
-      ],
+      developmentHours: { year: 2026, belowRequirement: true },
+      currentCategory: { eq: 'OPTIMAL' },
+      talentBox: { eq: 9 },
     });
     expect(employeesWhere({ ...base, talentBox: 3 }, 2026)).toEqual({ talentBox: { eq: 3 } });
+  });
+
+  it('sends every filter at once as one where object, so category and talent box share one match set on the server', () => {
+    const state = parseEmployeesQuery({ q: '1985', unit: 'DINKES', gmin: 'III_A', comp: 'KOM', below: '3', jp: 'short', category: 'CUKUP_OPTIMAL', talentBox: '5' });
+    expect(employeesWhere(state, 2026)).toEqual({
+      nip: { startsWith: '1985' },
+      unitSubtreeOfCode: 'DINKES',
+      grade: { gte: 'III_A' },
+      competencyLevel: { competency: 'KOM', lt: 3 },
+      developmentHours: { year: 2026, belowRequirement: true },
+      currentCategory: { eq: 'CUKUP_OPTIMAL' },
+      talentBox: { eq: 5 },
+    });
   });
 
   it('breaks ties by NIP', () => {

@@ -94,23 +94,30 @@ export function hasFilters(state: EmployeesViewState): boolean {
     || state.category || state.talentBox !== null);
 }
 
-/** The API filter for the view; `year` is the calendar year the JP filter counts. */
+/**
+ * The API filter for the view; `year` is the calendar year the JP filter counts.
+ * One where object, not an `and` list: every condition has its own field, and
+ * side by side the server filters category and talent box on one computed
+ * match set, restricted to the employees the other conditions leave.
+ */
 export function employeesWhere(state: EmployeesViewState, year: number): EmployeeWhere | null {
-  const conditions: EmployeeWhere[] = [];
+  const where: EmployeeWhere = {};
   const search = state.search.trim();
-  if (search) conditions.push(/^\d+$/.test(search) ? { nip: { startsWith: search } } : { name: { contains: search } });
-  if (state.unit) conditions.push({ unitSubtreeOfCode: state.unit });
+  if (search) {
+    if (/^\d+$/.test(search)) where.nip = { startsWith: search };
+    else where.name = { contains: search };
+  }
+  if (state.unit) where.unitSubtreeOfCode = state.unit;
   if (state.gradeMin || state.gradeMax) {
-    conditions.push({ grade: { ...(state.gradeMin ? { gte: state.gradeMin } : {}), ...(state.gradeMax ? { lte: state.gradeMax } : {}) } });
+    where.grade = { ...(state.gradeMin ? { gte: state.gradeMin } : {}), ...(state.gradeMax ? { lte: state.gradeMax } : {}) };
   }
   // Never assessed counts as level 0, so "below 3" includes those nobody has assessed yet.
-  if (state.competency && state.below !== null) conditions.push({ competencyLevel: { competency: state.competency, lt: state.below } });
-  if (state.jpShort) conditions.push({ developmentHours: { year, belowRequirement: true } });
-  else if (state.jpBelow !== null) conditions.push({ developmentHours: { year, lt: state.jpBelow } });
-  if (state.category) conditions.push({ currentCategory: { eq: state.category } });
-  if (state.talentBox !== null) conditions.push({ talentBox: { eq: state.talentBox } });
-  if (conditions.length === 0) return null;
-  return conditions.length === 1 ? (conditions[0] ?? null) : { and: conditions };
+  if (state.competency && state.below !== null) where.competencyLevel = { competency: state.competency, lt: state.below };
+  if (state.jpShort) where.developmentHours = { year, belowRequirement: true };
+  else if (state.jpBelow !== null) where.developmentHours = { year, lt: state.jpBelow };
+  if (state.category) where.currentCategory = { eq: state.category };
+  if (state.talentBox !== null) where.talentBox = { eq: state.talentBox };
+  return Object.keys(where).length === 0 ? null : where;
 }
 
 /** NIPs are unique: they break ties so pages never overlap. */
