@@ -171,16 +171,26 @@ export type WhereSpec<C> = Record<string, FieldCompiler<C>>;
  * computed over the whole city). When several of them stand in the same
  * where object, compileWhere hands their values to `compile` together, so
  * the relation is evaluated once instead of once per field.
+ *
+ * `rest(alias)` is the conditions of the fields named in `restrictedBy`
+ * that stand in the same where object, compiled against `alias`, each as
+ * `is not false`: a row it excludes fails the where object whatever the
+ * joint says, so the relation may be computed only for the rows it keeps.
+ * (`is not false`, not the conditions themselves: where a condition is
+ * null the object is null rather than false, and must stay so under `not`.)
+ * Name only cheap fields: `rest` is evaluated for every row the relation
+ * would cover, on top of the where object's own evaluation.
  */
 export interface JointFields<C> {
-  compile: (values: Readonly<Record<string, unknown>>, alias: string, ctx: C) => Sql | Sql[];
+  restrictedBy: readonly string[];
+  compile: (values: Readonly<Record<string, unknown>>, alias: string, ctx: C, rest: (alias: string) => Sql) => Sql | Sql[];
 }
 
 const jointOf = new WeakMap<FieldCompiler<never>, { joint: JointFields<never>; field: string }>();
 
 /** The compiler of `field` as a member of `joint`: alone it compiles as `joint` with only its own value. */
 export function jointField<C>(joint: JointFields<C>, field: string): FieldCompiler<C> {
-  const compiler: FieldCompiler<C> = (value, alias, ctx) => joint.compile({ [field]: value }, alias, ctx);
+  const compiler: FieldCompiler<C> = (value, alias, ctx) => joint.compile({ [field]: value }, alias, ctx, () => raw('true'));
   jointOf.set(compiler as FieldCompiler<never>, { joint: joint as JointFields<never>, field });
   return compiler;
 }
@@ -196,6 +206,7 @@ export function compileWhere<C>(where: object | null | undefined, spec: WhereSpe
   if (!where) return raw('true');
   const parts: Sql[] = [];
   const joints = new Map<JointFields<C>, Record<string, unknown>>();
+  const fields: [string, FieldCompiler<C>, unknown][] = [];
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined || value === null) continue;
     const member = spec[key] ? jointOf.get(spec[key] as FieldCompiler<never>) : undefined;
@@ -208,12 +219,17 @@ export function compileWhere<C>(where: object | null | undefined, spec: WhereSpe
     else {
       const compile = spec[key];
       if (!compile) throw new Error(`No SQL mapping for where field ${key}`);
+      fields.push([key, compile, value]);
       const out = compile(value as never, alias, ctx);
       parts.push(...(Array.isArray(out) ? out : [out]));
     }
   }
   for (const [joint, values] of joints) {
-    const out = joint.compile(values, alias, ctx);
+    const rest = (restAlias: string): Sql => and(fields.filter(([key]) => joint.restrictedBy.includes(key)).flatMap(([, compile, value]) => {
+      const out = compile(value as never, restAlias, ctx);
+      return (Array.isArray(out) ? out : [out]).map((p) => sql`(${p}) is not false`);
+    }));
+    const out = joint.compile(values, alias, ctx, rest);
     parts.push(...(Array.isArray(out) ? out : [out]));
   }
   return and(parts);

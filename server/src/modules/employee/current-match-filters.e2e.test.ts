@@ -156,6 +156,39 @@ describe('EmployeeWhere.talentBox', () => {
   });
 });
 
+describe('currentCategory and talentBox beside column conditions (the match set computed only for the employees those leave)', () => {
+  const columns: Record<string, unknown>[] = [
+    { unitSubtreeOfCode: 'DINKES' },
+    { unitSubtreeOfCode: 'BKPSDM', grade: { gte: 'III_A' } },
+    // null for the unplaced: the where object is null there, not false, also under not.
+    { positionKind: { eq: 'PELAKSANA' } },
+    { positionKind: { ne: 'PENGAWAS' }, name: { contains: 'Pegawai' } },
+  ];
+  const matches: Record<string, unknown>[] = [
+    { currentCategory: { eq: 'KURANG_OPTIMAL' } },
+    { currentCategory: { isNull: true } },
+    { currentCategory: { ne: 'OPTIMAL' }, talentBox: { lte: 5 } },
+    { talentBox: { eq: null } },
+    { currentCategory: { isNull: false }, talentBox: { ne: 9 } },
+  ];
+
+  it('gives what the conditions give in separate and members, also under not', async () => {
+    const nipsOf = async (where: unknown) => (await list(where)).map((e) => e.nip).sort();
+    for (const column of columns) {
+      for (const match of matches) {
+        const separate = Object.entries({ ...column, ...match }).map(([k, v]) => ({ [k]: v }));
+        expect(await nipsOf({ ...column, ...match }), JSON.stringify({ column, match })).toEqual(await nipsOf({ and: separate }));
+        expect(await nipsOf({ not: { ...column, ...match } }), JSON.stringify({ not: { column, match } })).toEqual(await nipsOf({ not: { and: separate } }));
+      }
+    }
+    expect(keysOf(await list({ unitSubtreeOfCode: 'DINKES', currentCategory: { ne: 'OPTIMAL' }, talentBox: { lte: 5 } }))).toEqual(['cukup5', 'kurang2', 'neverAssessed4']);
+    expect(keysOf(await list({ unitSubtreeOfCode: 'BKPSDM', grade: { gte: 'III_A' }, currentCategory: { isNull: true } }))).toEqual(['noStandard', 'unplaced']);
+    expect(keysOf(await list({ not: { positionKind: { eq: 'PELAKSANA' }, currentCategory: { isNull: true } } }))).toEqual(
+      ['cukup5', 'kurang2', 'neverAssessed4', 'optimal9', 'unappraised', 'weighted'],
+    );
+  });
+});
+
 describe('DevelopmentHoursCondition.belowRequirement', () => {
   it('selects employees short of the policy\'s annual JP, agreeing with developmentHoursShortfall', async () => {
     const r = await server.gql(`query($where: EmployeeWhere, $year: Int!) { employees(first: 100, where: $where) { nodes { nip developmentHoursShortfall(year: $year) } } }`,

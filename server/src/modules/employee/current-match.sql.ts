@@ -97,12 +97,3 @@ export function currentMatchesSql(candidates: Sql, asOf: string): Sql {
     select m.employee_id, m.jpm, m.category, (case when lp.predicate is null then null else ${BOX_SQL} end) as box
     from m left join lp on lp.employee_id = m.employee_id`;
 }
-
-/**
- * Every employee visible to the request (all of them, not only placed ones)
- * with their current category and box, null where there is none, so
- * conditions on it keep SQL null semantics (isNull, ne) for the unplaced.
- */
-export function employeeMatchSetSql(asOf: string): Sql {
-  return sql`select e0.id, cm.category, cm.box from employee e0 left join (${currentMatchesSql(raw('true'), asOf)}) cm on cm.employee_id = e0.id`;
-}

@@ -29,7 +29,7 @@ import {
 import {
   checkYear, currentLevelSql, dateConditions, developmentHoursSql, latestPredicateSql, rangeConditions, resolveAsOf, todayIso,
 } from './employee.sql';
-import { employeeMatchSetSql, policyNumberSql } from './current-match.sql';
+import { currentMatchesSql, policyNumberSql } from './current-match.sql';
 import {
   assessmentsLoader, competencyProfileLoader, currentLevelLoader, developmentHoursLoader, latestPredicateLoader, unitEmployeesLoader,
 } from './employee.loaders';
@@ -75,25 +75,41 @@ function developmentHoursConditions(c: DevelopmentHoursCondition, a: string): Sq
 /**
  * A condition on each employee's current match, as membership in the set of
  * employees meeting it: the set is computed once per statement (not per row),
- * and includes unplaced employees with nulls so isNull/ne behave as on a column.
+ * and only for `candidates` (a condition on `employee e`).
  * `is true` keeps the membership a hashed subplan: as a semi-join the planner
  * guesses 70 members for a condition on a computed category (thousands in
  * fact), and with two such conditions rescanned one set per row, for seconds.
+ * Employees without a match (unplaced, no standard) have null category and
+ * box, so isNull/ne behave as on a column: the second branch, which the
+ * planner drops when the condition is false on nulls (the usual eq/in/lt).
+ * `distinct` (the ids are unique anyway) makes the planner cost the whole
+ * set: for a plain IN sublink it plans for half the rows, with nested loops
+ * that are a third slower once every match is read.
  */
-function currentMatchCondition(a: string, conditions: Sql[]): Sql {
-  return sql`(${raw(a)}.id in (select ms.id from (${employeeMatchSetSql(todayIso())}) ms where ${and(conditions)})) is true`;
+function currentMatchCondition(a: string, condition: (category: Sql, box: Sql) => Sql, candidates: Sql): Sql {
+  const matches = currentMatchesSql(candidates, todayIso());
+  const id = raw(`${a}.id`);
+  return sql`(${id} in (select distinct cm.employee_id from (${matches}) cm where ${condition(raw('cm.category'), raw('cm.box'))})) is true
+    or ((${condition(raw('null::text'), raw('null::int'))}) is true and (${id} not in (select distinct cm.employee_id from (${matches}) cm)) is true)`;
 }
 
 /**
  * Category and talent box are conditions on one match set: side by side in a
  * where object they filter it once (one employee per row, so both conditions
- * on the same row are the intersection of the two sets).
+ * on the same row are the intersection of the two sets), and it is computed
+ * only for the employees the object's column conditions leave (a unit, a
+ * grade range): the whole city's matches cost far more than a few hundred.
+ * Not the history conditions (competency level, JP): per row, for the whole
+ * city, they cost more than the matches they would spare.
  */
 const currentMatchFields: JointFields<Context> = {
-  compile: (values, a) => currentMatchCondition(a, [
-    ...(values.currentCategory ? scalarConditions(raw('ms.category'), values.currentCategory as Record<string, unknown>, JPM_CATEGORIES) : []),
-    ...(values.talentBox ? scalarConditions(raw('ms.box'), values.talentBox as Record<string, unknown>) : []),
-  ]),
+  restrictedBy: [
+    'id', 'nip', 'name', 'status', 'grade', 'education', 'gender', 'birthDate', 'unit', 'unitSubtreeOf', 'unitSubtreeOfCode', 'position', 'positionKind',
+  ],
+  compile: (values, a, _ctx, rest) => currentMatchCondition(a, (category, box) => and([
+    ...(values.currentCategory ? scalarConditions(category, values.currentCategory as Record<string, unknown>, JPM_CATEGORIES) : []),
+    ...(values.talentBox ? scalarConditions(box, values.talentBox as Record<string, unknown>) : []),
+  ]), rest('e')),
 };
 
 /**
