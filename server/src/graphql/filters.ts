@@ -195,6 +195,17 @@ export function jointField<C>(joint: JointFields<C>, field: string): FieldCompil
   return compiler;
 }
 
+/** Whether a `where` tree uses a joint field anywhere (and/or/not included): a condition on a costly relation. */
+export function hasJointFields<C>(where: object | null | undefined, spec: WhereSpec<C>): boolean {
+  if (!where) return false;
+  return Object.entries(where).some(([key, value]) => {
+    if (value === undefined || value === null) return false;
+    if (key === 'and' || key === 'or') return (value as object[]).some((w) => hasJointFields(w, spec));
+    if (key === 'not') return hasJointFields(value as object, spec);
+    return spec[key] !== undefined && jointOf.has(spec[key] as FieldCompiler<never>);
+  });
+}
+
 interface Logical {
   and?: unknown[] | null;
   or?: unknown[] | null;

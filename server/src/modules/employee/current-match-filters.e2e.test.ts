@@ -189,6 +189,31 @@ describe('currentCategory and talentBox beside column conditions (the match set 
   });
 });
 
+describe('totalCount of a list filtered by the current match (counted in the page statement)', () => {
+  it('counts every match whichever page is read, an empty page past the end and last-paging included', async () => {
+    const PAGE = `query($where: EmployeeWhere, $first: Int, $after: String, $last: Int) {
+      employees(first: $first, after: $after, last: $last, where: $where) { totalCount nodes { nip } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { totalCount: number; nodes: { nip: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const page = async (variables: Record<string, unknown>): Promise<Page> => {
+      const r = await server.gql(PAGE, { where: { currentCategory: { isNull: false } }, ...variables });
+      expect(r.errors).toBeUndefined();
+      return r.data!.employees as Page;
+    };
+    const first = await page({ first: 4 });
+    expect(first).toMatchObject({ totalCount: 6, pageInfo: { hasNextPage: true } });
+    expect(first.nodes).toHaveLength(4);
+    const second = await page({ first: 4, after: first.pageInfo.endCursor });
+    expect(second).toMatchObject({ totalCount: 6, pageInfo: { hasNextPage: false } });
+    expect(second.nodes).toHaveLength(2);
+    const past = await page({ first: 4, after: second.pageInfo.endCursor });
+    expect(past).toMatchObject({ totalCount: 6, nodes: [] });
+    const last = await page({ last: 2 });
+    expect(last.totalCount).toBe(6);
+    expect(last.nodes.map((n) => n.nip)).toEqual(second.nodes.map((n) => n.nip));
+    expect((await page({ first: 2, where: { not: { talentBox: { gte: 1 } } } })).totalCount).toBe(3);
+  });
+});
+
 describe('DevelopmentHoursCondition.belowRequirement', () => {
   it('selects employees short of the policy\'s annual JP, agreeing with developmentHoursShortfall', async () => {
     const r = await server.gql(`query($where: EmployeeWhere, $year: Int!) { employees(first: 100, where: $where) { nodes { nip developmentHoursShortfall(year: $year) } } }`,
