@@ -9,7 +9,9 @@
  * Prints each rule's time (one after another on one connection, with generateRecommendations' transaction
  * settings, the holders' own matches computed once and shared), the rules and the merge separately (rolled
  * back), then two real generateRecommendations runs, whose rules share SIKAP_ANALYTICS_LANES connections (default
- * 2) on one snapshot: the first creates everything, the second must create nothing.
+ * 2) on one snapshot: the first creates everything, the second must create nothing. Like a mutation request, each
+ * run is one transaction with an audit entry and sikap.audit_id set, so the audit trigger records its row changes;
+ * BENCH_AUDIT=0 runs them without (to see what the audit trail costs).
  * The machine is shared, so besides wall time each line shows CPU time: this process's, and (when the
  * database runs on this host, as in CI) the PostgreSQL backend's from /proc, which load elsewhere barely moves.
  */
@@ -20,6 +22,9 @@ import { openTestOrm } from '../../testing/harness';
 import { migrate, openOrm } from '../../db/orm';
 import { ensurePolicyVersions } from '../../db/bootstrap';
 import { createContext } from '../../graphql/context';
+import { setAuditId } from '../../graphql/data-scope';
+import { startAuditEntry } from '../access/audit';
+import { ANONYMOUS } from '../access/viewer';
 import { generateDemoDataset } from '../dataset/demo-generator';
 import { importDataset } from '../dataset/dataset-import.service';
 import { recommendationPolicy } from '../../domain/recommendation-rules';
@@ -37,6 +42,7 @@ const AS_OF = process.env.BENCH_AS_OF ?? '2025-01-01';
 if (!/^\d{4}-\d{2}-\d{2}$/.test(AS_OF)) throw new Error('BENCH_AS_OF must be a date as YYYY-MM-DD');
 const YEAR = process.env.BENCH_AS_OF ? Number(AS_OF.slice(0, 4)) : 2024;
 const keep = process.env.BENCH_KEEP_URL;
+const audited = process.env.BENCH_AUDIT !== '0';
 const { orm, dispose } = keep
   ? await (async () => {
     const o = await openOrm({ kind: 'postgres', url: keep });
@@ -131,9 +137,16 @@ try {
     const ctx = createContext(orm.em as EntityManager, { statements: 0 }, { actor: 'bench' });
     t = Date.now();
     const c = cpu(null);
-    const r = await generateRecommendations(ctx, AS_OF, YEAR);
+    const r = await ctx.em.transactional(async (tx) => {
+      const x = tx as EntityManager;
+      if (audited) {
+        const mutations = ['generateRecommendations'];
+        await setAuditId(x, await startAuditEntry(x, { viewer: ANONYMOUS, operationName: 'bench', mutations, variables: { asOf: AS_OF, year: YEAR } }));
+      }
+      return generateRecommendations({ ...ctx, em: x }, AS_OF, YEAR);
+    });
     const v = r.value!;
-    console.log(`generateRecommendations run ${run}: ${pad(Date.now() - t)} ${cpuSince(c, null)}, created ${v.created}, updated ${v.updated}, resolved ${v.resolved}, unchanged ${v.unchanged}; `
+    console.log(`generateRecommendations run ${run}${audited ? ' (audited)' : ''}: ${pad(Date.now() - t)} ${cpuSince(c, null)}, created ${v.created}, updated ${v.updated}, resolved ${v.resolved}, unchanged ${v.unchanged}; `
       + v.byKind.map((k) => `${k.kind} ${k.count}`).join(', '));
   }
 } finally {
