@@ -8,6 +8,7 @@ import { Migration20261203000000_row_scope_recommendations } from './Migration20
 import { Migration20261204100000_user_name } from './Migration20261204100000_user_name';
 import { Migration20261205000000_saved_queries } from './Migration20261205000000_saved_queries';
 import { Migration20261210000000_competency_level_vector } from './Migration20261210000000_competency_level_vector';
+import { Migration20261215000000_audit_change_entry_order } from './Migration20261215000000_audit_change_entry_order';
 
 /**
  * Migrations are listed explicitly (not globbed) so they load the same way
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204100000_user_name', class: Migration20261204100000_user_name },
   { name: 'Migration20261205000000_saved_queries', class: Migration20261205000000_saved_queries },
   { name: 'Migration20261210000000_competency_level_vector', class: Migration20261210000000_competency_level_vector },
+  { name: 'Migration20261215000000_audit_change_entry_order', class: Migration20261215000000_audit_change_entry_order },
 ];

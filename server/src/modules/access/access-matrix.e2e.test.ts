@@ -17,7 +17,7 @@ import type { Capability, Role } from './viewer';
  */
 
 const PUBLIC = new Set(['me', 'login', 'logout']);
-const ADMIN_ONLY = new Set(['exportDataset', 'users', 'apiKeys', 'auditLog', 'persistedOperations', 'importDataset', 'createUser', 'updateUser', 'disableUser', 'enableUser', 'resetUserPassword', 'createApiKey', 'revokeApiKey', 'registerPersistedOperation']);
+const ADMIN_ONLY = new Set(['exportDataset', 'users', 'apiKeys', 'auditLog', 'auditEntry', 'persistedOperations', 'importDataset', 'createUser', 'updateUser', 'disableUser', 'enableUser', 'resetUserPassword', 'createApiKey', 'revokeApiKey', 'registerPersistedOperation']);
 const SHARED_WRITES = new Set([
   'createUnit', 'updateUnit', 'deleteUnit', 'createCompetency', 'updateCompetency', 'deleteCompetency', 'createTraining', 'updateTraining', 'deleteTraining',
   'createPolicyVersion', 'updatePolicyVersion', 'activatePolicyVersion', 'generateRecommendations',
@@ -28,7 +28,7 @@ const USERS_ONLY = new Set(['savedQueries', 'savedQuery']);
 /** Saving needs a role that analyses: ADMIN, UNIT_ADMIN or ANALYST users. */
 const ANALYST_WRITES = new Set(['saveQuery', 'deleteSavedQuery']);
 const ADMIN_USERS_ONLY = new Set(['publishSavedQuery']);
-const ADMIN_WITH_PII = new Set(['exportDataset', 'auditLog']);
+const ADMIN_WITH_PII = new Set(['exportDataset', 'auditLog', 'auditEntry']);
 /** Not executed in the matrix: they change who is signed in (tested in limits.e2e.test.ts). */
 const NOT_EXECUTED = new Set(['login', 'logout']);
 

@@ -1,12 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
 import { userError, UserErrorCode } from '../../graphql/errors';
 import { execute, listConnection, type ListSpec } from '../../graphql/list';
 import { scalarConditions } from '../../graphql/filters';
-import { fromGlobalId, toGlobalId } from '../../graphql/node';
+import { expectGlobalId, fromGlobalId, toGlobalId } from '../../graphql/node';
 import { ConnectionArgs, paginate, type Connection } from '../../graphql/pagination';
 import { and, inList, or, raw, sql, type Sql } from '../../graphql/sql';
 import { Unit } from '../unit/unit.entity';
@@ -20,8 +19,9 @@ import {
 } from './access.service';
 import { decoyHash, verifyPassword } from './secrets';
 import { loginThrottle } from './login-throttle';
+import { auditChanges, auditTableChangesLoader } from './audit.loaders';
 import {
-  ApiKeyInfo, AuditChangeInfo, AuditEntryConnection, AuditEntryInfo, CreateApiKeyInput, CreateApiKeyPayload, CreateUserInput, CreateUserPayload,
+  ApiKeyInfo, AuditChangeConnection, AuditChangeInfo, AuditEntryConnection, AuditEntryInfo, AuditTableChanges, CreateApiKeyInput, CreateApiKeyPayload, CreateUserInput, CreateUserPayload,
   LoginPayload, LogoutPayload, PersistedOperationInfo, RegisterPersistedOperationPayload, ResetUserPasswordPayload, RevokeApiKeyPayload,
   UpdateUserInput, UserConnection, UserInfo, UserOrder, UserPayload, UserWhere, ViewerInfo, type UserStatus,
 } from './access.types';
@@ -110,6 +110,13 @@ interface AuditRow {
 }
 
 const pgArray = (v: string[] | string): string[] => (Array.isArray(v) ? v : v.replace(/^\{|\}$/g, '').split(',').filter((s) => s !== '').map((s) => s.replace(/^"|"$/g, '')));
+
+function auditEntryInfo(r: AuditRow): AuditEntryInfo {
+  return Object.assign(new AuditEntryInfo(), {
+    dbId: Number(r.id), id: toGlobalId('AuditEntry', Number(r.id)), at: new Date(r.at), actorKind: r.actor_kind, actor: r.actor_label,
+    operationName: r.operation_name, mutations: pgArray(r.mutations), variables: r.variables, resultIds: pgArray(r.result_ids), ok: r.ok,
+  });
+}
 
 @Resolver()
 export class AccessResolver {
@@ -292,31 +299,41 @@ export class AccessResolver {
       page,
       async (limit, offset) => {
         const rows = await execute<AuditRow>(em, sql`select * from audit_entry a where ${where} order by a.id desc limit ${limit} offset ${offset}`);
-        return rows.map((r) => Object.assign(new AuditEntryInfo(), {
-          dbId: Number(r.id), id: toGlobalId('AuditEntry', Number(r.id)), at: new Date(r.at), actorKind: r.actor_kind, actor: r.actor_label,
-          operationName: r.operation_name, mutations: pgArray(r.mutations), variables: r.variables, resultIds: pgArray(r.result_ids), ok: r.ok,
-        }));
+        return rows.map(auditEntryInfo);
       },
       async () => Number((await execute<{ n: string }>(em, sql`select count(*) as n from audit_entry a where ${where}`))[0]?.n ?? 0),
     );
+  }
+
+  @Query(() => AuditEntryInfo, { nullable: true, description: 'One audit log entry by id, e.g. to page through its changes; null when it does not exist. ADMIN only.' })
+  async auditEntry(@Arg('id', () => ID, { description: 'AuditEntry id.' }) id: string, @Ctx() ctx: Context): Promise<AuditEntryInfo | null> {
+    const [row] = await execute<AuditRow>(ctx.em, sql`select * from audit_entry a where a.id = ${expectGlobalId(id, 'AuditEntry', 'id')}`);
+    return row ? auditEntryInfo(row) : null;
   }
 }
 
 @Resolver(() => AuditEntryInfo)
 export class AuditEntryResolver {
-  @FieldResolver(() => [AuditChangeInfo], { description: 'Rows the request changed, with before/after of the changed columns.' })
-  async changes(@Root() entry: AuditEntryInfo, @Ctx() ctx: Context): Promise<AuditChangeInfo[]> {
-    const loader = ctx.loaders.get('AuditEntry.changes', (em) => new DataLoader<number, AuditChangeInfo[]>(async (ids) => {
-      const rows = await execute<{ entry_id: number; table_name: string; row_id: number | null; operation: string; before: unknown; after: unknown }>(
-        em, sql`select * from audit_change where entry_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::int) order by id`);
-      const groups = new Map<number, AuditChangeInfo[]>();
-      for (const r of rows) {
-        const list = groups.get(Number(r.entry_id)) ?? [];
-        list.push({ table: r.table_name, rowId: r.row_id, operation: r.operation, before: r.before, after: r.after });
-        groups.set(Number(r.entry_id), list);
-      }
-      return ids.map((id) => groups.get(id) ?? []);
-    }));
-    return loader.load(entry.dbId);
+  @FieldResolver(() => Int, { description: 'Number of rows the request changed, over all tables.' })
+  async changeCount(@Root() entry: AuditEntryInfo, @Ctx() ctx: Context): Promise<number> {
+    return (await auditTableChangesLoader(ctx).load(entry.dbId)).reduce((n, t) => n + t.total, 0);
+  }
+
+  @FieldResolver(() => [AuditTableChanges], { description: 'Rows the request changed per table, with the number inserted, updated and deleted; most changed table first.' })
+  async changedTables(@Root() entry: AuditEntryInfo, @Ctx() ctx: Context): Promise<AuditTableChanges[]> {
+    return auditTableChangesLoader(ctx).load(entry.dbId);
+  }
+
+  @FieldResolver(() => AuditChangeConnection, {
+    description: 'Rows the request changed, in the order it changed them, with before/after of the changed columns. Paged: a bulk mutation changes thousands of rows.',
+  })
+  async changes(
+    @Root() entry: AuditEntryInfo,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('table', () => String, { nullable: true, description: 'Only rows of this table (e.g. "recommendation").' }) table: string | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<AuditChangeInfo>> {
+    // An argument bound to a variable the request left out arrives undefined.
+    return auditChanges(ctx, entry.dbId, page, table ?? null);
   }
 }

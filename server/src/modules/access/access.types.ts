@@ -197,6 +197,17 @@ export class AuditChangeInfo {
   @Field(() => GraphQLJSON, { nullable: true, description: 'Changed columns after (all columns for INSERT).' }) after!: unknown;
 }
 
+export const AuditChangeConnection = connectionType(AuditChangeInfo, 'AuditChange', 'A page of the rows an audited request changed, in the order it changed them.');
+
+@ObjectType('AuditTableChanges', { description: 'How many rows of one table an audited request inserted, updated and deleted.' })
+export class AuditTableChanges {
+  @Field(() => String, { description: 'Table, e.g. "recommendation".' }) table!: string;
+  @Field(() => Int, { description: 'Rows changed in this table (inserted + updated + deleted).' }) total!: number;
+  @Field(() => Int, { description: 'Rows inserted.' }) inserted!: number;
+  @Field(() => Int, { description: 'Rows updated.' }) updated!: number;
+  @Field(() => Int, { description: 'Rows deleted.' }) deleted!: number;
+}
+
 @ObjectType('AuditEntry', { description: 'One mutation request: who, when, what was asked and what changed.' })
 export class AuditEntryInfo {
   dbId!: number;

@@ -1,4 +1,4 @@
-import { ArrayType, Entity, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
 /** One mutation request: who, when, which fields, with which variables, and what came back. */
 @Entity({ tableName: 'audit_entry' })
@@ -42,13 +42,17 @@ export class AuditEntry {
  * A row changed by an audited mutation, written by a database trigger so
  * every write path (services, bulk SQL) is covered without code in each
  * module. `before`/`after` hold only the changed columns on update.
+ *
+ * Indexed by (entry, id): a page of one entry's changes in order is a range
+ * of that index, however many rows a bulk mutation wrote.
  */
 @Entity({ tableName: 'audit_change' })
+@Index({ properties: ['entry', 'id'] })
 export class AuditChange {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @ManyToOne(() => AuditEntry, { deleteRule: 'cascade', index: true })
+  @ManyToOne(() => AuditEntry, { deleteRule: 'cascade' })
   entry!: AuditEntry;
 
   @Property({ type: 'string', length: 64 })

@@ -142,7 +142,7 @@ describe('stored texts and administration', () => {
 
   it('refuses the export and the audit log to an admin key without pii', async () => {
     const adminKey = bearer(await keyToken(server.orm, ['read', 'admin'], null, 1_000_000));
-    for (const q of ['{ exportDataset }', '{ auditLog(first: 50) { nodes { variables changes { before after } } } }']) {
+    for (const q of ['{ exportDataset }', '{ auditLog(first: 50) { nodes { variables changes { nodes { before after } } } } }', '{ auditEntry(id: "QXVkaXRFbnRyeTox") { changes { nodes { before after } } } }']) {
       const r = await server.gql(q, undefined, adminKey);
       expect(r.errors?.[0]?.extensions?.code, q).toBe('FORBIDDEN');
       expect(personalDataIn(r)).toEqual([]);

@@ -171,14 +171,14 @@ describe('a UNIT_ADMIN of Dinas Pendidikan', () => {
     const still = await server.gql<{ node: { name: string; unit: { code: string } } }>('query($id: ID!) { node(id: $id) { ... on Employee { name unit { code } } } }', { id: teacher });
     expect(still.data!.node).toEqual({ name: 'Guru Dua Baru', unit: { code: 'SD-01' } });
 
-    const log = await server.gql<{ auditLog: { nodes: { actor: string; mutations: string[]; ok: boolean; variables: unknown; resultIds: string[]; changes: { table: string; before: Record<string, unknown>; after: Record<string, unknown> }[] }[] } }>(
-      '{ auditLog(first: 10, mutation: "updateEmployee") { nodes { actor mutations ok variables resultIds changes { table operation rowId before after } } } }');
+    const log = await server.gql<{ auditLog: { nodes: { actor: string; mutations: string[]; ok: boolean; variables: unknown; resultIds: string[]; changes: { nodes: { table: string; before: Record<string, unknown>; after: Record<string, unknown> }[] } }[] } }>(
+      '{ auditLog(first: 10, mutation: "updateEmployee") { nodes { actor mutations ok variables resultIds changes { nodes { table operation rowId before after } } } } }');
     expect(log.errors).toBeUndefined();
     const entries = log.data!.auditLog.nodes;
     const success = entries.find((e) => e.ok)!;
     expect(success.actor).toMatch(/^unit_admin-.*@sikap\.test$/);
     expect(success.variables).toEqual({ id: teacher });
-    expect(success.changes).toEqual([{ table: 'employee', operation: 'UPDATE', rowId: expect.any(Number), before: { name: TEACHERS[1]!.name }, after: { name: 'Guru Dua Baru' } }]);
+    expect(success.changes.nodes).toEqual([{ table: 'employee', operation: 'UPDATE', rowId: expect.any(Number), before: { name: TEACHERS[1]!.name }, after: { name: 'Guru Dua Baru' } }]);
     expect(entries.filter((e) => !e.ok).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -73,6 +73,7 @@ export const QUERY_RULES: Record<string, FieldRule> = {
   users: ADMIN,
   apiKeys: ADMIN,
   auditLog: ADMIN_PII,
+  auditEntry: ADMIN_PII,
   persistedOperations: ADMIN,
   savedQueries: SAVED_QUERY_READ,
   savedQuery: SAVED_QUERY_READ,
