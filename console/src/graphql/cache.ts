@@ -85,6 +85,8 @@ export const embeddedTypes = [
   'AuditEntryConnection',
   // A changed row belongs to its audit entry and is never shown elsewhere.
   'AuditChange',
+  'AuditChangeConnection',
+  'AuditTableChanges',
   // The schema's own description (the audit log's action filter reads the mutation names).
   '__Type',
   '__Field',

@@ -167,6 +167,12 @@ export const enAdminPages: typeof idAdminPages = {
       failed: 'Refused/failed',
       actorKind: { user: 'User', key: 'API key', anonymous: 'Anonymous' },
       noChanges: 'This request changed no rows.',
+      changes: {
+        title: '{n} rows changed',
+        allTables: 'All kinds of data',
+        tableOption: '{table} ({n})',
+        empty: 'No changed rows for this choice.',
+      },
       diff: { column: 'Column', before: 'Before', after: 'After', row: '{table} #{id}', rowNoId: '{table}' },
       operation: { INSERT: 'Added', UPDATE: 'Changed', DELETE: 'Deleted' },
       tables: {

@@ -165,6 +165,12 @@ export const idAdminPages = {
       failed: 'Ditolak/gagal',
       actorKind: { user: 'Pengguna', key: 'Kunci API', anonymous: 'Anonim' },
       noChanges: 'Permintaan ini tidak mengubah baris apa pun.',
+      changes: {
+        title: '{n} baris diubah',
+        allTables: 'Semua jenis data',
+        tableOption: '{table} ({n})',
+        empty: 'Tidak ada baris yang diubah untuk pilihan ini.',
+      },
       diff: { column: 'Kolom', before: 'Sebelum', after: 'Sesudah', row: '{table} #{id}', rowNoId: '{table}' },
       operation: { INSERT: 'Ditambah', UPDATE: 'Diubah', DELETE: 'Dihapus' },
       tables: {

@@ -16,6 +16,8 @@ export interface AuditViewState {
 
 export const pageSizes = [20, 50, 100] as const;
 export const defaultPageSize = 20;
+/** Rows of one entry's changes per page: each is a before/after table, so fewer than entries. */
+export const changePageSizes = [10, 25, 50] as const;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = (v: string | null): string | null => (v && DAY.test(v) && !Number.isNaN(new Date(`${v}T00:00:00`).getTime()) ? v : null);
