@@ -181,7 +181,10 @@ describe('Administration in chromium against the real server', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="audit-row-"]').length === 1);
     const row = page.locator('[data-testid^="audit-row-"]').first();
     expect(await row.textContent()).toContain('admin@sikap.test');
+    // The list counts the changed rows per table; the rows themselves load when the entry opens.
+    expect(await row.textContent()).toContain('Kunci API (1)');
     await row.locator('.n-data-table-expand-trigger').click();
+    await page.waitForSelector('[data-testid^="audit-changes-"] >> text=1 baris diubah');
     const change = page.locator('[data-testid^="audit-change-api_key-"]');
     await change.waitFor();
     expect(await change.textContent()).toContain('Portal Mitra');
