@@ -7,18 +7,6 @@ import { raw } from '../graphql/sql';
 /** Runs one read-only task on a connection that sees the caller's snapshot. */
 export type LaneRunner = <R>(task: (em: EntityManager) => Promise<R>) => Promise<R>;
 
-/** Where the tasks of a withSnapshotLanes call run. */
-export interface LaneInfo {
-  /**
-   * True when every task runs on other connections than the caller's `em`,
-   * whose connection stays free: the caller may work on it meanwhile, even
-   * write in a nested transaction, which the lanes' snapshot never shows.
-   */
-  apart: boolean;
-  /** Settles once every lane has imported the snapshot (at once when not apart). */
-  imported: Promise<void>;
-}
-
 export interface SnapshotLaneOptions {
   /** Connections to spread the tasks over; 1 (or an embedded database) runs them one by one on `em`. */
   lanes: number;
@@ -45,14 +33,14 @@ export interface SnapshotLaneOptions {
 export async function withSnapshotLanes<T>(
   em: EntityManager,
   options: SnapshotLaneOptions,
-  work: (run: LaneRunner, info: LaneInfo) => Promise<T>,
+  work: (run: LaneRunner) => Promise<T>,
 ): Promise<T> {
   const trx = em.getTransactionContext<object>();
   const sequential = options.lanes <= 1 || !trx || savepointsLeftOpen.has(trx) || em.getDriver() instanceof PGliteDriver;
   // Lanes are a process-wide allowance, not per request: a run that finds them taken works on its own
   // connection, so concurrent runs never hold their connections while waiting for lanes from the same pool.
   const granted = sequential ? 0 : options.lanes - lanesInUse;
-  if (granted < 1) return work((task) => task(em), { apart: false, imported: Promise.resolve() });
+  if (granted < 1) return work((task) => task(em));
   lanesInUse += granted;
   try {
     return await onLanes(em, granted, options, work);
@@ -78,7 +66,8 @@ export function noteSavepointRolledBack(em: EntityManager): void {
   if (trx) savepointsLeftOpen.add(trx);
 }
 
-async function onLanes<T>(em: EntityManager, count: number, options: SnapshotLaneOptions, work: (run: LaneRunner, info: LaneInfo) => Promise<T>): Promise<T> {
+async function onLanes<T>(em: EntityManager, count: number, options: SnapshotLaneOptions, work: (run: LaneRunner) => Promise<T>): Promise<T> {
+
   const [{ snapshot }] = await execute<{ snapshot: string }>(em, raw('select pg_export_snapshot() as snapshot'));
   const setSnapshot = raw(`set transaction snapshot '${snapshot.replace(/[^0-9A-F-]/gi, '')}'`);
   const opens: Promise<EntityManager>[] = [];
@@ -111,7 +100,6 @@ async function onLanes<T>(em: EntityManager, count: number, options: SnapshotLan
     else idle.push(slot);
   };
 
-  const imported = Promise.allSettled(opens).then(() => undefined);
   try {
     return await work((task) => {
       const done = (async () => {
@@ -128,7 +116,7 @@ async function onLanes<T>(em: EntityManager, count: number, options: SnapshotLan
       })();
       running.add(done);
       return done;
-    }, { apart: true, imported });
+    });
   } finally {
     // A failed task must not leave its siblings running on a lane that is being ended,
     // nor a lane still opening: wait for both, then end every lane (read-only: roll back).

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readConfig } from '../../db/config';
-import { withSnapshotLanes, type LaneInfo, type LaneRunner } from '../../db/snapshot-lanes';
+import { withSnapshotLanes, type LaneRunner } from '../../db/snapshot-lanes';
 import type { Context } from '../../graphql/context';
 import {
   EDUCATION_RANK, EDUCATIONS, GRADES, JPM_CATEGORIES, PREDICATES, type JpmCategory, type Predicate, type StakeholderGroup,
@@ -65,7 +65,7 @@ export function ruleLanes(ctx: Pick<Context, 'unitScope'>): number {
  * `lanes` connections on `em`'s snapshot (db/snapshot-lanes.ts). A side that
  * must see `em`'s own uncommitted writes passes 1.
  */
-export async function withRuleLanes<T>(em: EntityManager, lanes: number, work: (run: LaneRunner, info: LaneInfo) => Promise<T>): Promise<T> {
+export async function withRuleLanes<T>(em: EntityManager, lanes: number, work: (run: LaneRunner) => Promise<T>): Promise<T> {
   await prepareRuleTransaction(em);
   return withSnapshotLanes(em, { lanes, prepare: prepareRuleTransaction }, work);
 }

@@ -70,28 +70,34 @@ function sharingSource(run: LaneRunner, o: RuleOptions, side: Side, earlier: Sid
 }
 
 /**
- * Everything a what-if compares, from the rules run through `run`. With
- * `earlier` (a side on the same data), rules the policy change cannot touch
- * are taken from it instead of run again.
+ * Everything a what-if compares, computed on `em` (a rolled-back transaction
+ * for standard changes). `lanes` > 1 spreads the rules over connections on
+ * the transaction's snapshot, which cannot see the transaction's own
+ * uncommitted writes: a side with a proposed standard uses one lane.
+ * With `earlier` (a side on the same data), rules the policy change cannot
+ * touch are taken from it instead of run again.
  */
-async function figures(run: LaneRunner, o: RuleOptions, earlier: Side | null = null): Promise<{ figures: Snapshot; side: Side }> {
+async function snapshot(em: EntityManager, o: RuleOptions, lanes: number, earlier: Side | null = null): Promise<{ figures: Snapshot; side: Side }> {
   const side: Side = { policy: o.policy, runs: new Map() };
-  const source = sharingSource(run, o, side, earlier);
-  const own = await source('own', ownMatchesSql);
-  const categories = new Map<JpmCategory, number>();
-  const boxes = new Map<number, number>();
-  for (const r of own) {
-    categories.set(r.category, (categories.get(r.category) ?? 0) + 1);
-    const box = talentBox(r.predicate, r.category);
-    if (box !== null) boxes.set(box, (boxes.get(box) ?? 0) + 1);
-  }
-  const recommendations = new Map<string, number>();
-  // Counts only: the subjects of the drafts, without formatting 20,000 texts.
-  for (const d of ruleSubjects(await ruleRows(source, own))) {
-    const key = `${d.unitId ?? ''}|${d.kind}`;
-    recommendations.set(key, (recommendations.get(key) ?? 0) + 1);
-  }
-  return { figures: { categories, boxes, recommendations }, side };
+  const figures = await withRuleLanes(em, lanes, async (run) => {
+    const source = sharingSource(run, o, side, earlier);
+    const own = await source('own', ownMatchesSql);
+    const categories = new Map<JpmCategory, number>();
+    const boxes = new Map<number, number>();
+    for (const r of own) {
+      categories.set(r.category, (categories.get(r.category) ?? 0) + 1);
+      const box = talentBox(r.predicate, r.category);
+      if (box !== null) boxes.set(box, (boxes.get(box) ?? 0) + 1);
+    }
+    const recommendations = new Map<string, number>();
+    // Counts only: the subjects of the drafts, without formatting 20,000 texts.
+    for (const d of ruleSubjects(await ruleRows(source, own))) {
+      const key = `${d.unitId ?? ''}|${d.kind}`;
+      recommendations.set(key, (recommendations.get(key) ?? 0) + 1);
+    }
+    return { categories, boxes, recommendations };
+  });
+  return { figures, side };
 }
 
 async function compare(ctx: Context, asOf: string, year: number, before: Snapshot, after: Snapshot, policy: RecommendationPolicy, changedKeys: string[]): Promise<SimulationResult> {
@@ -127,11 +133,9 @@ export async function simulatePolicy(ctx: Context, changes: PolicyParametersInpu
   const check = new InputCheck();
   const next = applyParameters(current, changes, check, 'changes');
   if (check.errors.length) return failed(asOf, year, check);
-  const [before, after] = await withRuleLanes(ctx.em, ruleLanes(ctx), async (run) => {
-    const b = await figures(run, { asOf, year, policy: current });
-    return [b.figures, (await figures(run, { asOf, year, policy: next }, b.side)).figures];
-  });
-  return compare(ctx, asOf, year, before, after, next, diffParameters(current, next).map((c) => c.key));
+  const before = await snapshot(ctx.em, { asOf, year, policy: current }, ruleLanes(ctx));
+  const after = await snapshot(ctx.em, { asOf, year, policy: next }, ruleLanes(ctx), before.side);
+  return compare(ctx, asOf, year, before.figures, after.figures, next, diffParameters(current, next).map((c) => c.key));
 }
 
 class Rollback extends Error {}
@@ -168,42 +172,24 @@ export async function simulateStandard(
     }
   }
   if (check.errors.length) return failed(asOf, year, check);
-  const o = { asOf, year, policy: recommendationPolicy((await activePolicy(ctx)).parameters) };
-  const proposed = async (): Promise<Snapshot> => {
-    let after: Snapshot | null = null;
-    try {
-      await ctx.em.transactional(async (tx) => {
-        const em = tx as EntityManager;
-        await execute(em, sql`delete from position_requirement where position_id = ${positionId}::int`);
-        if (lines.length) {
-          await execute(em, sql`insert into position_requirement (position_id, competency_id, level)
-            select ${positionId}::int, x.competency, x.level from jsonb_to_recordset(${JSON.stringify(lines.map(({ competency, level }) => ({ competency, level })))}::jsonb) as x(competency int, level int)`);
-        }
-        // Other connections cannot see this uncommitted standard: this side runs on the transaction's own.
-        after = (await withRuleLanes(em, 1, (run) => figures(run, o))).figures;
-        throw new Rollback();
-      });
-    } catch (error) {
-      if (!(error instanceof Rollback)) throw error;
-    }
-    noteSavepointRolledBack(ctx.em);
-    return after!;
-  };
-  const [before, after] = await withRuleLanes(ctx.em, ruleLanes(ctx), async (run, lanes) => {
-    if (!lanes.apart) {
-      const b = (await figures(run, o)).figures;
-      return [b, await proposed()] as const;
-    }
-    // The lanes read the snapshot exported before the proposed standard is written (and never see it), so
-    // the "after" side runs meanwhile on the request's own connection, which the lanes leave free.
-    const b = figures(run, o);
-    await lanes.imported;
-    // Both settle before the request goes on: a failed side must not leave the other writing or reading.
-    const [rb, ra] = await Promise.allSettled([b, proposed()]);
-    if (rb.status === 'rejected') throw rb.reason;
-    if (ra.status === 'rejected') throw ra.reason;
-    return [rb.value.figures, ra.value] as const;
-  });
+  const policy = recommendationPolicy((await activePolicy(ctx)).parameters);
+  const before = (await snapshot(ctx.em, { asOf, year, policy }, ruleLanes(ctx))).figures;
+  let after: Snapshot | null = null;
+  try {
+    await ctx.em.transactional(async (tx) => {
+      const em = tx as EntityManager;
+      await execute(em, sql`delete from position_requirement where position_id = ${positionId}::int`);
+      if (lines.length) {
+        await execute(em, sql`insert into position_requirement (position_id, competency_id, level)
+          select ${positionId}::int, x.competency, x.level from jsonb_to_recordset(${JSON.stringify(lines.map(({ competency, level }) => ({ competency, level })))}::jsonb) as x(competency int, level int)`);
+      }
+      after = (await snapshot(em, { asOf, year, policy }, 1)).figures;
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  noteSavepointRolledBack(ctx.em);
   ctx.em.clear();
-  return compare(ctx, asOf, year, before, after, o.policy, []);
+  return compare(ctx, asOf, year, before, after!, policy, []);
 }
