@@ -308,4 +308,17 @@ describe('recommendation rules: SQL agrees with the TypeScript reference on rand
     console.log('rows per rule over all runs', fired);
     for (const [rule, n] of Object.entries(fired)) expect(n, `${rule} never fired`).toBeGreaterThan(0);
   });
+
+  it('the succession rule hands back the planner setting it changes for its statement', async () => {
+    const setting = async (x: EntityManager) => (await execute<{ v: string }>(x, raw(`select current_setting('enable_nestloop') as v`)))[0]!.v;
+    const o = { asOf: '2025-01-01', year: 2024, policy: recommendationPolicy({}) };
+    for (const before of ['on', 'off']) {
+      await em.transactional(async (tx) => {
+        const x = tx as EntityManager;
+        await execute(x, raw(`select set_config('enable_nestloop', '${before}', true)`));
+        await successionSql(x, o);
+        expect(await setting(x)).toBe(before);
+      });
+    }
+  });
 });
