@@ -17,7 +17,7 @@ import { execute } from '../../graphql/list';
 import { raw } from '../../graphql/sql';
 import { importDataset } from '../dataset/dataset-import.service';
 import type { Dataset } from '../dataset/dataset.schema';
-import { hoursShortfallSql, misplacementSql, standardReviewSql, successionSql, trainingSql, unitGapSql } from './recommendation.sql';
+import { hoursShortfallSql, misplacementSql, standardReviewSql, successionSql, trainingSql, unitGapSql, withRuleLanes } from './recommendation.sql';
 
 /**
  * The set-based SQL of each recommendation rule against its TypeScript
@@ -307,6 +307,15 @@ describe('recommendation rules: SQL agrees with the TypeScript reference on rand
     }), { seed: 20240601, numRuns: 50 });
     console.log('rows per rule over all runs', fired);
     for (const [rule, n] of Object.entries(fired)) expect(n, `${rule} never fired`).toBeGreaterThan(0);
+  });
+
+  it('rules called outside a transaction (an unscoped query request) still run with their settings, on one snapshot', async () => {
+    expect(em.isInTransaction()).toBe(false);
+    const seen = await withRuleLanes(em, 2, (run) => Promise.all([1, 2].map(() => run(async (x) => ({
+      inTransaction: x.isInTransaction(),
+      workMem: (await execute<{ v: string }>(x, raw(`select current_setting('work_mem') as v`)))[0]!.v,
+    })))));
+    expect(seen).toEqual([{ inTransaction: true, workMem: '64MB' }, { inTransaction: true, workMem: '64MB' }]);
   });
 
   it('the succession rule hands back the planner setting it changes for its statement', async () => {

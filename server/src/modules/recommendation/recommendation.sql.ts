@@ -1,3 +1,4 @@
+import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readConfig } from '../../db/config';
 import { withSnapshotLanes, type LaneRunner } from '../../db/snapshot-lanes';
@@ -66,6 +67,12 @@ export function ruleLanes(ctx: Pick<Context, 'unitScope'>): number {
  * must see `em`'s own uncommitted writes passes 1.
  */
 export async function withRuleLanes<T>(em: EntityManager, lanes: number, work: (run: LaneRunner) => Promise<T>): Promise<T> {
+  // The settings are transaction-local and the lanes share a transaction's snapshot: a caller outside a
+  // transaction (an unscoped query request has none, see graphql/access-plugin.ts) gets a read-only one.
+  // Without it the settings lapsed after their own statement: the succession rule then ran for minutes on PGlite.
+  if (!em.isInTransaction()) {
+    return em.transactional((tx) => withRuleLanes(tx as EntityManager, lanes, work), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+  }
   await prepareRuleTransaction(em);
   return withSnapshotLanes(em, { lanes, prepare: prepareRuleTransaction }, work);
 }

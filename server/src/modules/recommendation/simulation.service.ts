@@ -1,3 +1,4 @@
+import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { noteSavepointRolledBack, type LaneRunner } from '../../db/snapshot-lanes';
 import type { Context } from '../../graphql/context';
@@ -103,7 +104,8 @@ async function snapshot(em: EntityManager, o: RuleOptions, lanes: number, earlie
 async function compare(ctx: Context, asOf: string, year: number, before: Snapshot, after: Snapshot, policy: RecommendationPolicy, changedKeys: string[]): Promise<SimulationResult> {
   const keys = [...new Set([...before.recommendations.keys(), ...after.recommendations.keys()])];
   const unitIds = [...new Set(keys.map((k) => k.split('|')[0]!).filter((u) => u !== '').map(Number))];
-  const units = new Map((await Promise.all(unitIds.map((id) => ctx.loaders.byId(Unit).load(id)))).filter((u): u is Unit => u !== null).map((u) => [u.id, u]));
+  // On ctx.em, not the request's loaders: inside onOneSnapshot's transaction those would wait for PGlite's only connection.
+  const units = new Map((unitIds.length ? await ctx.em.find(Unit, { id: { $in: unitIds } }) : []).map((u) => [u.id, u]));
   const kindRank = (k: RecommendationKind): number => RECOMMENDATION_KINDS.indexOf(k);
   const recommendations = keys.map((k) => {
     const [unit, kind] = k.split('|') as [string, RecommendationKind];
@@ -128,6 +130,7 @@ function dateArgs(asOfArg: string | null | undefined, yearArg: number | null | u
 
 /** Pure parameters: both sides read the same data, only the thresholds differ, so nothing needs writing at all. */
 export async function simulatePolicy(ctx: Context, changes: PolicyParametersInput, asOfArg: string | null | undefined, yearArg: number | null | undefined): Promise<SimulationResult> {
+  if (!ctx.em.isInTransaction()) return onOneSnapshot(ctx, (c) => simulatePolicy(c, changes, asOfArg, yearArg), true);
   const { asOf, year } = dateArgs(asOfArg, yearArg);
   const current = recommendationPolicy((await activePolicy(ctx)).parameters);
   const check = new InputCheck();
@@ -136,6 +139,15 @@ export async function simulatePolicy(ctx: Context, changes: PolicyParametersInpu
   const before = await snapshot(ctx.em, { asOf, year, policy: current }, ruleLanes(ctx));
   const after = await snapshot(ctx.em, { asOf, year, policy: next }, ruleLanes(ctx), before.side);
   return compare(ctx, asOf, year, before.figures, after.figures, next, diffParameters(current, next).map((c) => c.key));
+}
+
+/**
+ * Both sides of a what-if read one snapshot: a query request has no transaction of its own (see
+ * graphql/access-plugin.ts), and without one a write committed between the sides would show up as an
+ * effect of the change. `readOnly` unless the work writes (a proposed standard, rolled back).
+ */
+async function onOneSnapshot<T>(ctx: Context, work: (ctx: Context) => Promise<T>, readOnly: boolean): Promise<T> {
+  return ctx.em.transactional((em) => work({ ...ctx, em: em as EntityManager }), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly });
 }
 
 class Rollback extends Error {}
@@ -149,6 +161,7 @@ class Rollback extends Error {}
 export async function simulateStandard(
   ctx: Context, positionArg: string, requirements: RequirementInput[], asOfArg: string | null | undefined, yearArg: number | null | undefined,
 ): Promise<SimulationResult> {
+  if (!ctx.em.isInTransaction()) return onOneSnapshot(ctx, (c) => simulateStandard(c, positionArg, requirements, asOfArg, yearArg), false);
   const { asOf, year } = dateArgs(asOfArg, yearArg);
   const positionId = expectGlobalId(positionArg, 'Position', 'position');
   const check = new InputCheck();
