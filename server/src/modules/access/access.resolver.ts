@@ -19,7 +19,7 @@ import {
 } from './access.service';
 import { decoyHash, verifyPassword } from './secrets';
 import { loginThrottle } from './login-throttle';
-import { auditChanges, auditTableChangesLoader } from './audit.loaders';
+import { auditChanges, auditTableChangesLoader, changedRows } from './audit.loaders';
 import {
   ApiKeyInfo, AuditChangeConnection, AuditChangeInfo, AuditEntryConnection, AuditEntryInfo, AuditTableChanges, CreateApiKeyInput, CreateApiKeyPayload, CreateUserInput, CreateUserPayload,
   LoginPayload, LogoutPayload, PersistedOperationInfo, RegisterPersistedOperationPayload, ResetUserPasswordPayload, RevokeApiKeyPayload,
@@ -316,7 +316,7 @@ export class AccessResolver {
 export class AuditEntryResolver {
   @FieldResolver(() => Int, { description: 'Number of rows the request changed, over all tables.' })
   async changeCount(@Root() entry: AuditEntryInfo, @Ctx() ctx: Context): Promise<number> {
-    return (await auditTableChangesLoader(ctx).load(entry.dbId)).reduce((n, t) => n + t.total, 0);
+    return changedRows(await auditTableChangesLoader(ctx).load(entry.dbId));
   }
 
   @FieldResolver(() => [AuditTableChanges], { description: 'Rows the request changed per table, with the number inserted, updated and deleted; most changed table first.' })

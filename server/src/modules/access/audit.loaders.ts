@@ -70,14 +70,16 @@ function auditChangesPageLoader(ctx: Context, table: string | null, limit: numbe
   }));
 }
 
+/** Rows changed in `tables`, or in the one named `table`. */
+export function changedRows(tables: readonly AuditTableChanges[], table: string | null = null): number {
+  return tables.reduce((n, t) => n + (table === null || t.table === table ? t.total : 0), 0);
+}
+
 /** A page of an entry's changes; the total comes from the grouped counts, so it costs no statement of its own. */
 export async function auditChanges(ctx: Context, entryId: number, page: ConnectionArgs, table: string | null): Promise<Connection<AuditChangeInfo>> {
   return paginate(
     page,
     (limit, offset) => auditChangesPageLoader(ctx, table, limit, offset).load(entryId),
-    async () => {
-      const tables = await auditTableChangesLoader(ctx).load(entryId);
-      return table === null ? tables.reduce((n, t) => n + t.total, 0) : (tables.find((t) => t.table === table)?.total ?? 0);
-    },
+    async () => changedRows(await auditTableChangesLoader(ctx).load(entryId), table),
   );
 }

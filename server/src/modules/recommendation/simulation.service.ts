@@ -71,40 +71,34 @@ function sharingSource(run: LaneRunner, o: RuleOptions, side: Side, earlier: Sid
 }
 
 /**
- * Everything a what-if compares, computed on `em` (a rolled-back transaction
- * for standard changes). `lanes` > 1 spreads the rules over connections on
- * the transaction's snapshot, which cannot see the transaction's own
- * uncommitted writes: a side with a proposed standard uses one lane.
- * With `earlier` (a side on the same data), rules the policy change cannot
- * touch are taken from it instead of run again.
+ * Everything a what-if compares, from the rules run through `run`. With
+ * `earlier` (a side on the same data), rules the policy change cannot touch
+ * are taken from it instead of run again.
  */
-async function snapshot(em: EntityManager, o: RuleOptions, lanes: number, earlier: Side | null = null): Promise<{ figures: Snapshot; side: Side }> {
+async function snapshot(run: LaneRunner, o: RuleOptions, earlier: Side | null = null): Promise<{ figures: Snapshot; side: Side }> {
   const side: Side = { policy: o.policy, runs: new Map() };
-  const figures = await withRuleLanes(em, lanes, async (run) => {
-    const source = sharingSource(run, o, side, earlier);
-    const own = await source('own', ownMatchesSql);
-    const categories = new Map<JpmCategory, number>();
-    const boxes = new Map<number, number>();
-    for (const r of own) {
-      categories.set(r.category, (categories.get(r.category) ?? 0) + 1);
-      const box = talentBox(r.predicate, r.category);
-      if (box !== null) boxes.set(box, (boxes.get(box) ?? 0) + 1);
-    }
-    const recommendations = new Map<string, number>();
-    // Counts only: the subjects of the drafts, without formatting 20,000 texts.
-    for (const d of ruleSubjects(await ruleRows(source, own))) {
-      const key = `${d.unitId ?? ''}|${d.kind}`;
-      recommendations.set(key, (recommendations.get(key) ?? 0) + 1);
-    }
-    return { categories, boxes, recommendations };
-  });
-  return { figures, side };
+  const source = sharingSource(run, o, side, earlier);
+  const own = await source('own', ownMatchesSql);
+  const categories = new Map<JpmCategory, number>();
+  const boxes = new Map<number, number>();
+  for (const r of own) {
+    categories.set(r.category, (categories.get(r.category) ?? 0) + 1);
+    const box = talentBox(r.predicate, r.category);
+    if (box !== null) boxes.set(box, (boxes.get(box) ?? 0) + 1);
+  }
+  const recommendations = new Map<string, number>();
+  // Counts only: the subjects of the drafts, without formatting 20,000 texts.
+  for (const d of ruleSubjects(await ruleRows(source, own))) {
+    const key = `${d.unitId ?? ''}|${d.kind}`;
+    recommendations.set(key, (recommendations.get(key) ?? 0) + 1);
+  }
+  return { figures: { categories, boxes, recommendations }, side };
 }
 
 async function compare(ctx: Context, asOf: string, year: number, before: Snapshot, after: Snapshot, policy: RecommendationPolicy, changedKeys: string[]): Promise<SimulationResult> {
   const keys = [...new Set([...before.recommendations.keys(), ...after.recommendations.keys()])];
   const unitIds = [...new Set(keys.map((k) => k.split('|')[0]!).filter((u) => u !== '').map(Number))];
-  // On ctx.em, not the request's loaders: inside onOneSnapshot's transaction those would wait for PGlite's only connection.
+  // On ctx.em, not the request's loaders: inside simulateStandard's transaction those would wait for PGlite's only connection.
   const units = new Map((unitIds.length ? await ctx.em.find(Unit, { id: { $in: unitIds } }) : []).map((u) => [u.id, u]));
   const kindRank = (k: RecommendationKind): number => RECOMMENDATION_KINDS.indexOf(k);
   const recommendations = keys.map((k) => {
@@ -130,24 +124,18 @@ function dateArgs(asOfArg: string | null | undefined, yearArg: number | null | u
 
 /** Pure parameters: both sides read the same data, only the thresholds differ, so nothing needs writing at all. */
 export async function simulatePolicy(ctx: Context, changes: PolicyParametersInput, asOfArg: string | null | undefined, yearArg: number | null | undefined): Promise<SimulationResult> {
-  if (!ctx.em.isInTransaction()) return onOneSnapshot(ctx, (c) => simulatePolicy(c, changes, asOfArg, yearArg), true);
   const { asOf, year } = dateArgs(asOfArg, yearArg);
   const current = recommendationPolicy((await activePolicy(ctx)).parameters);
   const check = new InputCheck();
   const next = applyParameters(current, changes, check, 'changes');
   if (check.errors.length) return failed(asOf, year, check);
-  const before = await snapshot(ctx.em, { asOf, year, policy: current }, ruleLanes(ctx));
-  const after = await snapshot(ctx.em, { asOf, year, policy: next }, ruleLanes(ctx), before.side);
-  return compare(ctx, asOf, year, before.figures, after.figures, next, diffParameters(current, next).map((c) => c.key));
-}
-
-/**
- * Both sides of a what-if read one snapshot: a query request has no transaction of its own (see
- * graphql/access-plugin.ts), and without one a write committed between the sides would show up as an
- * effect of the change. `readOnly` unless the work writes (a proposed standard, rolled back).
- */
-async function onOneSnapshot<T>(ctx: Context, work: (ctx: Context) => Promise<T>, readOnly: boolean): Promise<T> {
-  return ctx.em.transactional((em) => work({ ...ctx, em: em as EntityManager }), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly });
+  // One withRuleLanes for both sides: one snapshot (its own transaction for a query request, which has none),
+  // so a write committed between the sides cannot pass for an effect of the change.
+  const [before, after] = await withRuleLanes(ctx.em, ruleLanes(ctx), async (run) => {
+    const b = await snapshot(run, { asOf, year, policy: current });
+    return [b.figures, (await snapshot(run, { asOf, year, policy: next }, b.side)).figures];
+  });
+  return compare(ctx, asOf, year, before, after, next, diffParameters(current, next).map((c) => c.key));
 }
 
 class Rollback extends Error {}
@@ -161,7 +149,12 @@ class Rollback extends Error {}
 export async function simulateStandard(
   ctx: Context, positionArg: string, requirements: RequirementInput[], asOfArg: string | null | undefined, yearArg: number | null | undefined,
 ): Promise<SimulationResult> {
-  if (!ctx.em.isInTransaction()) return onOneSnapshot(ctx, (c) => simulateStandard(c, positionArg, requirements, asOfArg, yearArg), false);
+  // Both sides on one snapshot, in a transaction that may write (the proposed standard, rolled back): a query
+  // request has none of its own.
+  if (!ctx.em.isInTransaction()) {
+    return ctx.em.transactional((em) => simulateStandard({ ...ctx, em: em as EntityManager }, positionArg, requirements, asOfArg, yearArg),
+      { isolationLevel: IsolationLevel.REPEATABLE_READ });
+  }
   const { asOf, year } = dateArgs(asOfArg, yearArg);
   const positionId = expectGlobalId(positionArg, 'Position', 'position');
   const check = new InputCheck();
@@ -186,7 +179,7 @@ export async function simulateStandard(
   }
   if (check.errors.length) return failed(asOf, year, check);
   const policy = recommendationPolicy((await activePolicy(ctx)).parameters);
-  const before = (await snapshot(ctx.em, { asOf, year, policy }, ruleLanes(ctx))).figures;
+  const before = (await withRuleLanes(ctx.em, ruleLanes(ctx), (run) => snapshot(run, { asOf, year, policy }))).figures;
   let after: Snapshot | null = null;
   try {
     await ctx.em.transactional(async (tx) => {
@@ -196,7 +189,8 @@ export async function simulateStandard(
         await execute(em, sql`insert into position_requirement (position_id, competency_id, level)
           select ${positionId}::int, x.competency, x.level from jsonb_to_recordset(${JSON.stringify(lines.map(({ competency, level }) => ({ competency, level })))}::jsonb) as x(competency int, level int)`);
       }
-      after = (await snapshot(em, { asOf, year, policy }, 1)).figures;
+      // Other connections cannot see the uncommitted standard: this side runs on the transaction's own.
+      after = (await withRuleLanes(em, 1, (run) => snapshot(run, { asOf, year, policy }))).figures;
       throw new Rollback();
     });
   } catch (error) {
